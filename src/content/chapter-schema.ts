@@ -1,0 +1,60 @@
+import { z } from 'astro/zod';
+
+/**
+ * The frontmatter of a chapter (content/chapters/NN-slug.mdx).
+ * The descriptions are the single source of the field documentation: docs/AUTHORING.md is generated from them.
+ */
+export const chapterSchema = z
+  .object({
+    title: z.string().min(3).describe('The chapter title, as shown at the top of the page and in the sidebar.'),
+    shortTitle: z
+      .string()
+      .min(2)
+      .max(28)
+      .describe('A short label (at most 28 characters) used on the map of the receive path and in previous/next links.'),
+    stage: z
+      .number()
+      .int()
+      .min(0)
+      .max(99)
+      .describe('Position on the path: 0 is the overview, 1-11 the receive stages, then troubleshooting and the send path. Orders the sidebar and the map; must be unique.'),
+    summary: z
+      .string()
+      .min(20)
+      .max(240)
+      .describe('One or two sentences on what happens at this stage; shown on the map, on the home page and in search results.'),
+    objectives: z
+      .array(z.string().min(5))
+      .min(1)
+      .describe('What a learner can do after the chapter, each starting with a verb ("Explain why ...", "Read ...").'),
+    kernelFunctions: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a C identifier'),
+            file: z.string().regex(/^[\w./-]+\.[ch]$/, 'a kernel source path such as net/core/dev.c'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Kernel functions and data structures the chapter covers, with the source file they live in.'),
+    tunables: z
+      .array(z.object({ name: z.string().min(2), default: z.string() }).strict())
+      .default([])
+      .describe('Tunables the chapter covers (sysctl names, sysfs files, ethtool settings) with their default on Linux 6.18.'),
+    counters: z
+      .array(z.object({ name: z.string().min(2), where: z.string().min(2) }).strict())
+      .default([])
+      .describe('Counters that show this stage at work or in trouble, and where to read them (a file or a command).'),
+    labs: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lab id such as napi-poll'))
+      .default([])
+      .describe('Ids of the labs (folders under labs/) this chapter embeds with <Lab id="..." />.'),
+    references: z
+      .array(z.object({ title: z.string().min(3), url: z.string().url() }).strict())
+      .min(1)
+      .describe('Sources for the chapter: kernel files and documentation, articles; listed at the end of the page.'),
+  })
+  .strict();
+
+export type ChapterFrontmatter = z.infer<typeof chapterSchema>;
