@@ -1,0 +1,283 @@
+/**
+ * One CPU: what runs on it and when. Work happens in steps, each atomic at its start in global
+ * time and charging its cost to this CPU's clock: a hard interrupt, one pass over the pending
+ * softirqs, or one step of a thread. Between steps the CPU chooses as the kernel does: pending
+ * hard IRQs first, then softirqs raised by them (at irq_exit), then threads — the application and
+ * ksoftirqd — by a fair scheduler.
+ */
+import type { Host } from './host.ts';
+import { IrqDesc } from './irq.ts';
+import type { Timer } from './timer.ts';
+import { SoftnetData } from './softnet.ts';
+import { MAX_SOFTIRQ_RESTART, MAX_SOFTIRQ_TIME_NS, NET_RX_SOFTIRQ, NR_SOFTIRQS, TIMER_SOFTIRQ } from './softirq.ts';
+
+export type CpuContext = 'irq' | 'softirq' | 'ksoftirqd' | 'user' | 'system';
+
+/** Where a CPU's time went, in ns (what top and /proc/stat split into hi, si, us, sy). */
+export interface CpuTime {
+  irq: number;
+  softirq: number;
+  ksoftirqd: number;
+  user: number;
+  system: number;
+  idle: number;
+}
+
+/** A schedulable thread pinned to one CPU. */
+export interface Thread {
+  readonly name: string;
+  runnable: boolean;
+  vruntime: number;
+  /** Do one step of work on `cpu`, charging it; or go to sleep (runnable = false). */
+  step(cpu: Cpu): void;
+}
+
+/** The per-CPU kthread that takes over softirq work that keeps coming back. */
+class Ksoftirqd implements Thread {
+  readonly name: string;
+  runnable = false;
+  vruntime = 0;
+
+  constructor(cpu: number) {
+    this.name = `ksoftirqd/${cpu}`;
+  }
+
+  /** run_ksoftirqd */
+  step(cpu: Cpu): void {
+    if (!cpu.pending) {
+      this.runnable = false;
+      return;
+    }
+    cpu.handleSoftirqs('ksoftirqd');
+  }
+}
+
+export class Cpu {
+  readonly id: number;
+  readonly host: Host;
+  readonly sd: SoftnetData;
+  /** Local time: the end of the last step this CPU executed. */
+  clock = 0;
+  /** Pending softirqs (bit per SOFTIRQ number). */
+  pending = 0;
+  readonly softirqCounts = new Array<number>(NR_SOFTIRQS).fill(0);
+  readonly time: CpuTime = { irq: 0, softirq: 0, ksoftirqd: 0, user: 0, system: 0, idle: 0 };
+  /** Local interrupts of /proc/interrupts: timer (LOC), rescheduling IPIs (RES), function-call IPIs (CAL). */
+  readonly local = { LOC: 0, RES: 0, CAL: 0 };
+  readonly ksoftirqd: Ksoftirqd;
+  readonly threads: Thread[] = [];
+  current: Thread | null = null;
+  private sliceStart = 0;
+  needResched = false;
+  ctx: CpuContext = 'system';
+  private readonly timer: Timer;
+  private readonly tickTimer: Timer;
+  private readonly irqs: IrqDesc[] = [];
+  /** __do_softirq in progress at irq_exit: until which jiffy it may restart, and how many times more. */
+  private softirqCtx: { end: number; restart: number } | null = null;
+  private readonly hrtimerIrq: IrqDesc;
+  private readonly hrtimerCallbacks: (() => void)[] = [];
+
+  constructor(host: Host, id: number, process_backlog: ConstructorParameters<typeof SoftnetData>[2]) {
+    this.host = host;
+    this.id = id;
+    this.sd = new SoftnetData(host, id, process_backlog);
+    this.ksoftirqd = new Ksoftirqd(id);
+    this.threads.push(this.ksoftirqd);
+    this.timer = host.timers.create((now) => this.step(now));
+    this.tickTimer = host.timers.create((now) => this.tick(now));
+    host.timers.arm(this.tickTimer, host.tickNs);
+    this.hrtimerIrq = new IrqDesc(-1, 'LOC', '', 1 << id, [], () => this.runHrtimers());
+  }
+
+  charge(ns: number): void {
+    this.clock += ns;
+    this.time[this.ctx] += ns;
+  }
+
+  raiseIrq(desc: IrqDesc, time: number): void {
+    this.irqs.push(desc);
+    this.wake(time);
+  }
+
+  raiseSoftirq(nr: number): void {
+    this.pending |= 1 << nr;
+  }
+
+  /** Make sure the CPU looks for work at `time` (or when its current step ends). */
+  wake(time: number): void {
+    this.host.timers.armEarlier(this.timer, Math.max(time, this.clock));
+  }
+
+  /** The scheduler should switch tasks at the next chance. */
+  need_resched(): boolean {
+    return this.needResched || (this.current === null && this.threads.some((t) => t.runnable));
+  }
+
+  private step(now: number): void {
+    const host = this.host;
+    if (this.clock < now) {
+      this.time.idle += now - this.clock;
+      this.clock = now;
+    }
+    host.cpu = this;
+    if (this.irqs.length > 0) {
+      this.hardirq(this.irqs.shift()!);
+    } else if (this.softirqCtx) {
+      this.handleSoftirqs('softirq');
+    } else if (!this.runThread()) {
+      return; // idle until an interrupt or a wake-up
+    }
+    host.timers.arm(this.timer, this.clock);
+  }
+
+  private hardirq(desc: IrqDesc): void {
+    this.ctx = 'irq';
+    this.charge(this.host.cost.hardirq);
+    if (desc.irq >= 0) desc.counts[this.id]!++;
+    desc.handler(desc);
+    // irq_exit(): run the softirqs the handler raised, unless softirqs are already running here.
+    if (!this.softirqCtx && this.pending) {
+      // end = jiffies + msecs_to_jiffies(2): at HZ=250 that is the next tick, not a full 2 ms.
+      const jiffies = Math.floor(this.clock / this.host.tickNs);
+      this.softirqCtx = { end: jiffies + Math.ceil(MAX_SOFTIRQ_TIME_NS / this.host.tickNs), restart: MAX_SOFTIRQ_RESTART };
+    }
+  }
+
+  /**
+   * One pass of handle_softirqs: run every pending softirq once. In irq_exit context, decide
+   * whether to go round again or hand the rest to ksoftirqd.
+   */
+  handleSoftirqs(ctx: 'softirq' | 'ksoftirqd'): void {
+    this.ctx = ctx;
+    const pending = this.pending;
+    this.pending = 0;
+    this.charge(this.host.cost.softirqEntry);
+    for (let nr = 0; nr < NR_SOFTIRQS; nr++) {
+      if (!(pending & (1 << nr))) continue;
+      this.softirqCounts[nr]!++;
+      if (nr === NET_RX_SOFTIRQ) this.host.hooks.net_rx_action();
+    }
+    const sirq = this.softirqCtx;
+    if (ctx === 'softirq' && sirq) {
+      const jiffies = Math.floor(this.clock / this.host.tickNs);
+      if (this.pending && !(jiffies < sirq.end && !this.need_resched() && --sirq.restart > 0)) {
+        this.wakeup_softirqd();
+        this.softirqCtx = null;
+      } else if (!this.pending) {
+        this.softirqCtx = null;
+      }
+    }
+  }
+
+  wakeup_softirqd(): void {
+    this.wakeThread(this.ksoftirqd);
+  }
+
+  /** try_to_wake_up for a thread of this CPU, from code running on `host.cpu`. */
+  wakeThread(thread: Thread): void {
+    if (thread.runnable) return;
+    thread.runnable = true;
+    thread.vruntime = Math.max(thread.vruntime, this.minVruntime());
+    const waker = this.host.cpu;
+    if (waker === this) {
+      if (this.current === null) this.needResched = true;
+      this.wake(this.clock);
+    } else {
+      waker.charge(this.host.cost.wakeup);
+      if (this.current === null && this.clock <= waker.clock) this.local.RES++;
+      this.wake(waker.clock + this.host.cost.ipiLatency);
+    }
+  }
+
+  /** Put a thread of this CPU to sleep until `time` (a timer wakes it, no other CPU is involved). */
+  sleepUntil(thread: Thread, time: number): void {
+    thread.runnable = false;
+    const timer = this.host.timers.create(() => {
+      if (thread.runnable) return;
+      thread.runnable = true;
+      thread.vruntime = Math.max(thread.vruntime, this.minVruntime());
+      if (this.current === null) this.needResched = true;
+      this.wake(time);
+    });
+    this.host.timers.arm(timer, time);
+  }
+
+  private minVruntime(): number {
+    let min = Infinity;
+    for (const t of this.threads) if ((t.runnable || t === this.current) && t.vruntime < min) min = t.vruntime;
+    return min === Infinity ? 0 : min;
+  }
+
+  private pick(): Thread | null {
+    let best: Thread | null = null;
+    for (const t of this.threads) if (t.runnable && (!best || t.vruntime < best.vruntime)) best = t;
+    return best;
+  }
+
+  private runThread(): boolean {
+    let t = this.current;
+    if (!t || !t.runnable || this.needResched) {
+      const next = this.pick();
+      this.needResched = false;
+      if (next !== t && next && t) {
+        this.ctx = 'system';
+        this.charge(this.host.cost.contextSwitch);
+      }
+      if (next !== t) this.sliceStart = this.clock;
+      this.current = next;
+      t = next;
+    }
+    if (!t) return false;
+    const before = this.clock;
+    t.step(this);
+    t.vruntime += this.clock - before;
+    return true;
+  }
+
+  /** The scheduler tick (HZ): skipped while idle (NOHZ), otherwise a local timer interrupt. */
+  private tick(now: number): void {
+    const host = this.host;
+    host.timers.arm(this.tickTimer, now + host.tickNs);
+    const busy = this.clock > now || this.current !== null || this.softirqCtx !== null || this.irqs.length > 0;
+    if (!busy) return;
+    this.raiseIrq(this.tickIrq, now);
+  }
+
+  private readonly tickIrq = new IrqDesc(-1, 'LOC', '', 0, [], () => this.scheduler_tick());
+
+  private scheduler_tick(): void {
+    this.local.LOC++;
+    this.charge(this.host.cost.tick - this.host.cost.hardirq > 0 ? this.host.cost.tick - this.host.cost.hardirq : 0);
+    this.raiseSoftirq(TIMER_SOFTIRQ);
+    const cur = this.current;
+    if (cur && this.clock - this.sliceStart >= this.host.sched_slice_ns) {
+      for (const t of this.threads) {
+        if (t !== cur && t.runnable && t.vruntime < cur.vruntime) {
+          this.needResched = true;
+          break;
+        }
+      }
+    }
+  }
+
+  /** An hrtimer pinned to this CPU: `fn` runs in hard IRQ context after `delayNs`. */
+  armHrtimer(delayNs: number, fn: () => void): void {
+    const timer = this.host.timers.create((now) => {
+      this.hrtimerCallbacks.push(fn);
+      this.raiseIrq(this.hrtimerIrq, now);
+    });
+    this.host.timers.arm(timer, this.clock + delayNs);
+  }
+
+  private runHrtimers(): void {
+    this.local.LOC++;
+    for (let fn = this.hrtimerCallbacks.shift(); fn; fn = this.hrtimerCallbacks.shift()) fn();
+  }
+
+  /** Time this CPU has been busy up to `now` (its clock may run ahead within a step). */
+  busyNs(): number {
+    const t = this.time;
+    return t.irq + t.softirq + t.ksoftirqd + t.user + t.system;
+  }
+}

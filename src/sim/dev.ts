@@ -1,0 +1,131 @@
+/**
+ * The core of the receive path in net/core/dev.c: net_rx_action, the hand-off from GRO to the
+ * protocol handlers, and __netif_receive_skb_core.
+ */
+import { current } from './context.ts';
+import { napi_poll, type NapiStruct } from './napi.ts';
+import { net_rps_action_and_irq_enable, rps_enabled_for } from './rps.ts';
+import { NET_RX_SOFTIRQ } from './softirq.ts';
+import type { SkBuff } from './skbuff.ts';
+import type { SoftnetData } from './softnet.ts';
+import { STAGE } from './trace.ts';
+
+export const NET_RX_SUCCESS = 0;
+export const NET_RX_DROP = 1;
+
+/** The jiffies counter of the CPU running now: its clock in ticks of 1/HZ. */
+export function jiffies(): number {
+  const host = current();
+  return Math.floor(host.cpu.clock / host.tickNs);
+}
+
+/** usecs_to_jiffies: rounds up. */
+export function usecs_to_jiffies(usecs: number): number {
+  const usPerJiffy = 1_000_000 / current().hz;
+  return Math.ceil(usecs / usPerJiffy);
+}
+
+/** time_after_eq(a, b) */
+export function time_after_eq(a: number, b: number): boolean {
+  return a - b >= 0;
+}
+
+/** this_cpu_ptr(&softnet_data) */
+export function this_cpu_softnet_data(): SoftnetData {
+  return current().cpu.sd;
+}
+
+/** READ_ONCE(net_hotdata.x): the tunables net_rx_action and the backlog read on every run. */
+export function net_hotdata(): { netdev_budget: number; netdev_budget_usecs: number; max_backlog: number; dev_rx_weight: number } {
+  const host = current();
+  return {
+    netdev_budget: host.netdev_budget,
+    netdev_budget_usecs: host.netdev_budget_usecs,
+    max_backlog: host.max_backlog,
+    dev_rx_weight: host.dev_rx_weight,
+  };
+}
+
+/**
+ * net_rx_action: the NET_RX softirq. Poll the NAPIs on this CPU's list, each with its weight as
+ * budget, until the list is empty, netdev_budget packets are done, or netdev_budget_usecs (in
+ * jiffies) have passed; in the last two cases count a time_squeeze and raise the softirq again.
+ */
+export function net_rx_action(): void {
+  const sd = this_cpu_softnet_data();
+  const hot = net_hotdata();
+  const time_limit = jiffies() + usecs_to_jiffies(hot.netdev_budget_usecs);
+  let budget = hot.netdev_budget;
+  const list: NapiStruct[] = [];
+  const repoll: NapiStruct[] = [];
+  let start = true;
+  while (start) {
+    start = false;
+    sd.in_net_rx_action = true;
+    for (const n of sd.poll_list.splice(0)) {
+      n.list = list;
+      list.push(n);
+    }
+    for (;;) {
+      if (list.length === 0) {
+        if (repoll.length === 0) {
+          sd.in_net_rx_action = false;
+          // ____napi_schedule may have refilled poll_list meanwhile.
+          if (sd.poll_list.length > 0) {
+            start = true;
+            break;
+          }
+          if (sd.rps_ipi_list.length === 0) return;
+        }
+        break;
+      }
+      const n = list[0]!;
+      budget -= napi_poll(n, repoll);
+      if (budget <= 0 || time_after_eq(jiffies(), time_limit)) {
+        sd.time_squeeze++;
+        break;
+      }
+    }
+  }
+  // Unfinished work goes back on the poll list: what was left, then new arrivals, then repoll.
+  const rest = [...list, ...sd.poll_list, ...repoll];
+  sd.poll_list = rest;
+  for (const n of rest) n.list = rest;
+  if (rest.length > 0) current().cpu.raiseSoftirq(NET_RX_SOFTIRQ);
+  else sd.in_net_rx_action = false;
+  net_rps_action_and_irq_enable(sd);
+}
+
+/** netif_receive_skb_list_internal: steer each skb by RPS, or deliver it here and now. */
+export function netif_receive_skb_list_internal(list: SkBuff[]): void {
+  for (const skb of list) netif_receive_skb_internal(skb);
+}
+
+/** netif_receive_skb: the single-skb entry a driver without GRO would call. */
+export function netif_receive_skb(skb: SkBuff): number {
+  return netif_receive_skb_internal(skb);
+}
+
+function netif_receive_skb_internal(skb: SkBuff): number {
+  const host = skb.dev.host;
+  if (rps_enabled_for(skb)) {
+    const cpu = host.hooks.get_rps_cpu(skb.dev, skb);
+    if (cpu >= 0) return host.hooks.enqueue_to_backlog(skb, cpu);
+  }
+  return __netif_receive_skb(skb);
+}
+
+export function __netif_receive_skb(skb: SkBuff): number {
+  return __netif_receive_skb_core(skb);
+}
+
+/** __netif_receive_skb_core: count the packet on this CPU and hand it to its protocol handler. */
+export function __netif_receive_skb_core(skb: SkBuff): number {
+  const host = skb.dev.host;
+  const cpu = host.cpu;
+  cpu.sd.processed++;
+  cpu.charge(host.cost.netifReceiveIp);
+  host.trace.record(cpu.clock, skb.packet.id, STAGE.netif_receive, cpu.id, 0);
+  // Every frame this NIC delivers is IPv4 (ETH_P_IP): its handler is ip_rcv.
+  return host.hooks.ip_rcv(skb, skb.dev);
+}

@@ -1,0 +1,87 @@
+/**
+ * The simulated Linux host: the one public door of src/sim. Labs, the shell and the lab runtime
+ * import only from here.
+ */
+import type { NapiStruct } from './napi.ts';
+import type { NetDevice } from './netdevice.ts';
+import type { SkBuff } from './skbuff.ts';
+import type { SkbDropReason } from './dropreason.ts';
+import type { Sock } from './sock.ts';
+import { current } from './context.ts';
+
+export { createHost, Host, DEFAULT_UDP_PORT } from './host.ts';
+export type { HostConfig, NicConfig, SocketConfig, RunOptions, RunResult, DropCount } from './host.ts';
+export type { HostStats, SoftnetStat, InterruptLine, NetdevStats, SocketStat, ThreadStat } from './stats.ts';
+export type { LatencySummary } from './histogram.ts';
+export type { TraceEvent, TraceStage } from './trace.ts';
+export { TRACE_STAGES } from './trace.ts';
+export { DEFAULT_COST_MODEL, type CostModel } from './cost.ts';
+export { referenceHooks as reference, HOOK_NAMES, type Hooks, type HookName } from './hooks.ts';
+export { KernelError, ERRNO_TEXT, type Errno } from './errno.ts';
+export { SKB_DROP_REASONS, type SkbDropReason, type DropSite } from './dropreason.ts';
+export { SNMP_GROUPS, NETSTAT_GROUPS, type Mib } from './mib.ts';
+export { SOFTIRQ_NAMES, type SoftirqName } from './softirq.ts';
+export type { CpuTime } from './cpu.ts';
+
+// Workloads and scenarios.
+export { constantRate, poissonRate, bursts, manyFlows, elephantFlow, tcpFlow, type Workload, type FlowSpec, type Arrivals } from './workload.ts';
+export { SCENARIOS, findScenario, type Scenario } from './scenarios.ts';
+
+// Configuration operations, as ethtool, sysfs and sysctl expose them.
+export * from './ethtool.ts';
+export { readSysfs, writeSysfs, sysfsPaths } from './sysfs.ts';
+export { sysctlPath, sysctlNameFromPath, SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF } from './sysctl.ts';
+export { formatCpuMask, formatCpuList } from './cpumask.ts';
+
+// RSS.
+export { toeplitzHash, rssInputIPv4, rssInputIPv6, parseIPv4, formatIPv4, parseIPv6, MICROSOFT_RSS_KEY, IGB_RETA_SIZE, ethtool_rxfh_indir_default, igb_reta_default, reciprocal_scale } from './rss.ts';
+export type { RssConfig, RxFlowHashFields } from './nic.ts';
+
+// The kernel API a hook may call, under the kernel's names.
+export { NapiStruct, NAPI_POLL_WEIGHT, NAPI_STATE_SCHED, NAPI_STATE_MISSED, napi_schedule, napi_schedule_prep, __napi_schedule, napi_complete_done, napi_poll } from './napi.ts';
+export { QVector, IRQ_HANDLED, IRQ_NONE, IGB_RX_BUFFER_WRITE, IGB_DEFAULT_RXD, igb_alloc_rx_buffers, igb_build_skb, igb_ring_irq_enable, igb_write_itr, igb_clean_rx_irq, type IrqReturn } from './igb.ts';
+export { RxRing, RxDesc, IGB_RX_DESC, igb_desc_unused } from './ring.ts';
+export { NET_RX_SUCCESS, NET_RX_DROP, jiffies, usecs_to_jiffies, time_after_eq, this_cpu_softnet_data, net_hotdata, netif_receive_skb, __netif_receive_skb } from './dev.ts';
+export { GRO_MERGED, GRO_MERGED_FREE, GRO_HELD, GRO_NORMAL, GRO_CONSUMED, GRO_HASH_BUCKETS, MAX_GRO_SKBS, gro_normal_one, type GroResult } from './gro.ts';
+export { skb_get_hash, skb_flow_limit, hash_32 } from './rps.ts';
+export { ENOMEM, ENOBUFS } from './udp.ts';
+export { sk_data_ready } from './sock.ts';
+export type { SoftnetData } from './softnet.ts';
+export type { SkBuff, NetDevice, Sock };
+export type { Flow, Packet } from './packet.ts';
+export { IPPROTO_TCP, IPPROTO_UDP } from './packet.ts';
+
+/** napi_gro_receive, through the host's hook (a lab's version when one is installed). */
+export function napi_gro_receive(napi: NapiStruct, skb: SkBuff) {
+  return napi.host.hooks.napi_gro_receive(napi, skb);
+}
+
+/** get_rps_cpu, through the host's hook. */
+export function get_rps_cpu(dev: NetDevice, skb: SkBuff): number {
+  return dev.host.hooks.get_rps_cpu(dev, skb);
+}
+
+/** enqueue_to_backlog, through the host's hook. */
+export function enqueue_to_backlog(skb: SkBuff, cpu: number): number {
+  return skb.dev.host.hooks.enqueue_to_backlog(skb, cpu);
+}
+
+/** ip_rcv, through the host's hook. */
+export function ip_rcv(skb: SkBuff, dev: NetDevice): number {
+  return dev.host.hooks.ip_rcv(skb, dev);
+}
+
+/** __udp_enqueue_schedule_skb, through the host's hook. */
+export function __udp_enqueue_schedule_skb(sk: Sock, skb: SkBuff): number {
+  return sk.host.hooks.__udp_enqueue_schedule_skb(sk, skb);
+}
+
+/** kfree_skb_reason: drop an skb; the reason is what the skb:kfree_skb tracepoint shows. */
+export function kfree_skb_reason(skb: SkBuff, reason: SkbDropReason): void {
+  skb.dev.host.kfree_skb(skb, reason, 'kfree_skb_reason');
+}
+
+/** smp_processor_id(): the CPU the calling code runs on. */
+export function smp_processor_id(): number {
+  return current().cpu.id;
+}

@@ -1,0 +1,51 @@
+/** IPv4 receive (net/ipv4/ip_input.c). */
+import type { NetDevice } from './netdevice.ts';
+import { FRAME_IP_CSUM_BAD, IPPROTO_TCP, IPPROTO_UDP } from './packet.ts';
+import type { SkBuff } from './skbuff.ts';
+import { STAGE } from './trace.ts';
+import { NET_RX_DROP, NET_RX_SUCCESS } from './dev.ts';
+import { udp_rcv } from './udp.ts';
+import { tcp_v4_rcv } from './tcp.ts';
+
+/**
+ * ip_rcv: count the datagram, check its header, route it. Local datagrams go to
+ * ip_local_deliver; anything else is not ours (this host does not forward).
+ */
+export function ip_rcv(skb: SkBuff, dev: NetDevice): number {
+  const host = dev.host;
+  const mib = host.mib;
+  const cpu = host.cpu;
+  host.trace.record(cpu.clock, skb.packet.id, STAGE.ip_rcv, cpu.id, 0);
+  // ip_rcv_core
+  mib.Ip.InReceives++;
+  mib.IpExt.InOctets += skb.len;
+  if (skb.packet.faults & FRAME_IP_CSUM_BAD) {
+    mib.IpExt.InCsumErrors++;
+    mib.Ip.InHdrErrors++;
+    host.kfree_skb(skb, 'IP_CSUM', 'ip_rcv_core');
+    return NET_RX_DROP;
+  }
+  mib.IpExt.InNoECTPkts += Math.max(1, skb.gso_segs);
+  // ip_rcv_finish: the route lookup (early demux would find the same local route).
+  if (skb.flow.daddr !== dev.ipv4) {
+    mib.Ip.InAddrErrors++;
+    host.kfree_skb(skb, 'IP_INADDRERRORS', 'ip_error');
+    return NET_RX_DROP;
+  }
+  return ip_local_deliver(skb);
+}
+
+/** ip_local_deliver → ip_protocol_deliver_rcu: the L4 handler, then InDelivers. */
+export function ip_local_deliver(skb: SkBuff): number {
+  const host = skb.dev.host;
+  const proto = skb.flow.proto;
+  if (proto === IPPROTO_UDP) udp_rcv(skb);
+  else if (proto === IPPROTO_TCP) tcp_v4_rcv(skb);
+  else {
+    host.mib.Ip.InUnknownProtos++;
+    host.kfree_skb(skb, 'IP_NOPROTO', 'ip_protocol_deliver_rcu');
+    return NET_RX_DROP;
+  }
+  host.mib.Ip.InDelivers++;
+  return NET_RX_SUCCESS;
+}

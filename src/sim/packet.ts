@@ -1,0 +1,74 @@
+/** A flow and the frames on the wire that belong to it. */
+
+export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
+export type IpProto = typeof IPPROTO_TCP | typeof IPPROTO_UDP;
+
+/** TCP header flags, as in include/net/tcp.h. */
+export const TCPHDR_FIN = 0x01;
+export const TCPHDR_SYN = 0x02;
+export const TCPHDR_RST = 0x04;
+export const TCPHDR_PSH = 0x08;
+export const TCPHDR_ACK = 0x10;
+
+/** Ethernet header (14) + FCS (4): what a frame carries beyond its IP packet. */
+export const ETH_HLEN = 14;
+export const ETH_FCS_LEN = 4;
+/** Preamble, start delimiter and inter-frame gap: the wire time a frame costs beyond its bytes. */
+export const ETH_WIRE_OVERHEAD = 20;
+export const ETH_ZLEN = 60;
+export const IP_HLEN = 20;
+export const UDP_HLEN = 8;
+export const TCP_HLEN = 32; // with the timestamp option, as Linux peers send it
+
+/** One 5-tuple. Addresses are unsigned 32-bit numbers (IPv4). */
+export interface Flow {
+  readonly id: number;
+  readonly proto: IpProto;
+  readonly saddr: number;
+  readonly daddr: number;
+  readonly sport: number;
+  readonly dport: number;
+}
+
+/** What a frame may have wrong with it, for the NIC's and the stack's checks. */
+export const FRAME_FCS_BAD = 1;
+export const FRAME_NOT_OUR_MAC = 2;
+export const FRAME_IP_CSUM_BAD = 4;
+export const FRAME_L4_CSUM_BAD = 8;
+
+/** A frame as it arrives on the wire. */
+export class Packet {
+  /** Sequential id over the whole run: what the trace calls this packet. */
+  readonly id: number;
+  readonly flow: Flow;
+  /** IP packet length in bytes (what skb->len is after eth_type_trans). */
+  readonly len: number;
+  /** Arrival time of the last bit at the NIC, in ns. */
+  readonly time: number;
+  /** TCP sequence number of the first payload byte (0 for UDP). */
+  readonly seq: number;
+  readonly tcpFlags: number;
+  /** FRAME_* bits. */
+  readonly faults: number;
+
+  constructor(id: number, flow: Flow, len: number, time: number, seq: number, tcpFlags: number, faults: number) {
+    this.id = id;
+    this.flow = flow;
+    this.len = len;
+    this.time = time;
+    this.seq = seq;
+    this.tcpFlags = tcpFlags;
+    this.faults = faults;
+  }
+
+  /** Frame length on the wire, Ethernet header and FCS included, padded to the 64-byte minimum. */
+  get frameLen(): number {
+    return Math.max(this.len + ETH_HLEN, ETH_ZLEN) + ETH_FCS_LEN;
+  }
+
+  /** L4 payload bytes. */
+  get payload(): number {
+    return this.len - IP_HLEN - (this.flow.proto === IPPROTO_TCP ? TCP_HLEN : UDP_HLEN);
+  }
+}

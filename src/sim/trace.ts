@@ -1,0 +1,83 @@
+/**
+ * A bounded trace of what happened to packets: the last `capacity` events (stage, packet, CPU,
+ * time), kept in typed arrays so that recording costs a few stores. Diagrams, latency plots and
+ * "where did my packet go?" read it.
+ */
+export const TRACE_STAGES = [
+  'wire', // the frame reached the NIC
+  'nic_drop', // the NIC dropped it (aux: index of the drop site)
+  'dma', // DMA'd into an RX ring (aux: queue)
+  'poll', // the driver's poll took it off the ring (aux: queue)
+  'gro_merged', // GRO merged it into a held skb
+  'backlog', // enqueue_to_backlog put it on a CPU's backlog (aux: target CPU)
+  'netif_receive', // __netif_receive_skb_core ran for it
+  'ip_rcv',
+  'l4_rcv', // udp_rcv / tcp_v4_rcv
+  'sock_queue', // queued on a socket (aux: socket index)
+  'read', // the application read it (aux: socket index)
+  'drop', // kfree_skb with a reason (aux: index of the drop site)
+] as const;
+
+export type TraceStage = (typeof TRACE_STAGES)[number];
+export const STAGE: { readonly [K in TraceStage]: number } = Object.fromEntries(
+  TRACE_STAGES.map((name, i) => [name, i]),
+) as { [K in TraceStage]: number };
+
+export interface TraceEvent {
+  time: number;
+  packet: number;
+  stage: TraceStage;
+  cpu: number; // -1 for the NIC
+  aux: number;
+}
+
+export class Trace {
+  readonly capacity: number;
+  private readonly times: Float64Array;
+  private readonly packets: Int32Array;
+  private readonly stages: Uint8Array;
+  private readonly cpus: Int8Array;
+  private readonly auxes: Int32Array;
+  private next = 0;
+  /** Events recorded since the start, including those the ring no longer holds. */
+  total = 0;
+
+  constructor(capacity: number) {
+    this.capacity = Math.max(0, Math.floor(capacity));
+    this.times = new Float64Array(this.capacity);
+    this.packets = new Int32Array(this.capacity);
+    this.stages = new Uint8Array(this.capacity);
+    this.cpus = new Int8Array(this.capacity);
+    this.auxes = new Int32Array(this.capacity);
+  }
+
+  record(time: number, packet: number, stage: number, cpu: number, aux: number): void {
+    if (this.capacity === 0) return;
+    const i = this.next;
+    this.times[i] = time;
+    this.packets[i] = packet;
+    this.stages[i] = stage;
+    this.cpus[i] = cpu;
+    this.auxes[i] = aux;
+    this.next = i + 1 === this.capacity ? 0 : i + 1;
+    this.total++;
+  }
+
+  /** The events held, oldest first. */
+  events(): TraceEvent[] {
+    const held = Math.min(this.total, this.capacity);
+    const start = this.total > this.capacity ? this.next : 0;
+    const out: TraceEvent[] = new Array(held);
+    for (let k = 0; k < held; k++) {
+      const i = (start + k) % this.capacity;
+      out[k] = {
+        time: this.times[i]!,
+        packet: this.packets[i]!,
+        stage: TRACE_STAGES[this.stages[i]!]!,
+        cpu: this.cpus[i]!,
+        aux: this.auxes[i]!,
+      };
+    }
+    return out;
+  }
+}

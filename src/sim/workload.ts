@@ -1,0 +1,251 @@
+/**
+ * Traffic: which flows send, how many packets per second, and how the arrivals are spaced.
+ * A workload is plain data (so a lab or the terminal can describe one); TrafficSource turns it
+ * into frames on the wire, deterministically from the host's seed.
+ */
+import type { Host } from './host.ts';
+import { ETH_WIRE_OVERHEAD, FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IP_HLEN, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH, UDP_HLEN, type Flow } from './packet.ts';
+import { parseIPv4 } from './rss.ts';
+
+export interface FlowSpec {
+  proto?: 'udp' | 'tcp';
+  /** Source address (default 10.0.0.2) and port (default 40000 + the flow's index). */
+  src?: string;
+  sport?: number;
+  /** Destination address (default: the NIC's address) and port. */
+  dst?: string;
+  dport: number;
+  /** Share of the packets, relative to the other flows (default 1). */
+  weight?: number;
+}
+
+export type Arrivals = 'constant' | 'poisson' | { burst: number };
+
+export interface Workload {
+  name: string;
+  flows: FlowSpec[];
+  /** Offered packets per second over all flows (TCP flows may send less: the window limits them). */
+  pps: number;
+  /** Payload bytes of a UDP datagram, or the MSS of a TCP segment. */
+  payload?: number;
+  arrivals?: Arrivals;
+  /** Link speed: frames never arrive closer than their wire time. */
+  linkGbps?: number;
+  /** Fractions of the frames that are damaged or misaddressed. */
+  faults?: { fcs?: number; otherMac?: number; ipCsum?: number; l4Csum?: number };
+}
+
+export const DEFAULT_PAYLOAD = 64;
+export const DEFAULT_LINK_GBPS = 10;
+export const TCP_MSS = 1448;
+
+function checkWorkload(w: Workload): void {
+  if (!(w.pps > 0) || !Number.isFinite(w.pps)) throw new RangeError(`workload ${w.name}: pps must be a positive number, got ${w.pps}`);
+  if (w.flows.length === 0) throw new RangeError(`workload ${w.name}: no flows`);
+  const payload = w.payload ?? DEFAULT_PAYLOAD;
+  if (!Number.isInteger(payload) || payload < 0 || payload > 1472) throw new RangeError(`workload ${w.name}: payload must be 0..1472 bytes, got ${payload}`);
+  for (const f of w.flows) {
+    if (!Number.isInteger(f.dport) || f.dport < 1 || f.dport > 65535) throw new RangeError(`workload ${w.name}: dport must be 1..65535, got ${f.dport}`);
+    if ((f.weight ?? 1) <= 0) throw new RangeError(`workload ${w.name}: a flow's weight must be positive`);
+  }
+  if (typeof w.arrivals === 'object' && !(Number.isInteger(w.arrivals.burst) && w.arrivals.burst >= 1)) {
+    throw new RangeError(`workload ${w.name}: burst must be a whole number of packets ≥ 1`);
+  }
+}
+
+interface FlowState {
+  flow: Flow;
+  weight: number;
+  current: number; // smooth weighted round-robin
+  seq: number;
+}
+
+/** Frames of a workload in time order, from `start` until `end`. */
+export class TrafficSource {
+  private readonly host: Host;
+  private readonly w: Workload;
+  private readonly flows: FlowState[];
+  private readonly totalWeight: number;
+  private readonly payload: number;
+  private readonly gapNs: number;
+  private readonly bitNs: number;
+  private readonly end: number;
+  /** When the next frame starts (the arrival process), and when the wire is free of the last one. */
+  private nextAt: number;
+  private wireFreeAt: number;
+  private inBurst = 0;
+  /** The next frame, generated ahead so that its arrival time (its last bit) is known. */
+  private pending: Packet | null = null;
+  private pendingAt = Infinity;
+  sent = 0;
+
+  constructor(host: Host, w: Workload, start: number, end: number) {
+    checkWorkload(w);
+    this.host = host;
+    this.w = w;
+    this.end = end;
+    this.payload = w.payload ?? DEFAULT_PAYLOAD;
+    this.flows = w.flows.map((spec, i) => ({
+      flow: host.flowFor(
+        spec.proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP,
+        spec.src ? parseIPv4(spec.src) : parseIPv4('10.0.0.2'),
+        spec.sport ?? 40000 + i,
+        spec.dst ? parseIPv4(spec.dst) : host.dev.ipv4,
+        spec.dport,
+      ),
+      weight: spec.weight ?? 1,
+      current: 0,
+      seq: host.tcpNextSeq(spec.proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, spec, i),
+    }));
+    this.totalWeight = this.flows.reduce((s, f) => s + f.weight, 0);
+    this.gapNs = 1e9 / w.pps;
+    this.bitNs = 1 / (w.linkGbps ?? DEFAULT_LINK_GBPS);
+    this.nextAt = start;
+    this.wireFreeAt = start;
+    this.generate();
+  }
+
+  /** Arrival time (last bit) of the next frame, or Infinity when the run is over. */
+  get nextTime(): number {
+    return this.pendingAt;
+  }
+
+  /** The frame due at nextTime, or null for a retry slot (the flows due were held back by their window). */
+  take(): Packet | null {
+    const packet = this.pending;
+    this.generate();
+    return packet;
+  }
+
+  /**
+   * Prepare the next frame. When every flow due is held back by its TCP window, leave no frame
+   * but a retry at the next slot, so time moves on and the receiver can open the window.
+   */
+  private generate(): void {
+    if (this.nextAt >= this.end) {
+      this.pending = null;
+      this.pendingAt = Infinity;
+      return;
+    }
+    const slot = this.nextAt;
+    const packet = this.build(slot);
+    this.advance();
+    this.pending = packet;
+    this.pendingAt = packet ? packet.time : this.nextAt < this.end ? this.nextAt : Infinity;
+  }
+
+  private build(now: number): Packet | null {
+    const host = this.host;
+    const fs = this.pickFlow();
+    if (!fs) return null;
+    const flow = fs.flow;
+    const tcp = flow.proto === IPPROTO_TCP;
+    const len = IP_HLEN + (tcp ? TCP_HLEN : UDP_HLEN) + this.payload;
+    // The last bit arrives after the frame's wire time, and never before the previous frame's.
+    const frameLen = Math.max(len + 14, 60) + 4;
+    const arrival = Math.max(now, this.wireFreeAt) + (frameLen + ETH_WIRE_OVERHEAD) * 8 * this.bitNs;
+    if (arrival >= this.end) return null;
+    this.wireFreeAt = arrival;
+    const packet = new Packet(host.nextPacketId++, flow, len, arrival, fs.seq, tcp ? this.tcpFlags(fs) : 0, this.faults());
+    if (tcp) fs.seq += this.payload;
+    this.sent++;
+    return packet;
+  }
+
+  private advance(): void {
+    const a = this.w.arrivals ?? 'constant';
+    if (a === 'constant') this.nextAt += this.gapNs;
+    else if (a === 'poisson') this.nextAt += -Math.log(1 - this.host.rng.next()) * this.gapNs;
+    else {
+      // Bursts: `burst` frames back to back, bursts spaced to keep the mean rate.
+      this.inBurst++;
+      if (this.inBurst >= a.burst) {
+        this.inBurst = 0;
+        this.nextAt += this.gapNs * a.burst;
+      }
+    }
+  }
+
+  /** Smooth weighted round-robin over the flows whose window is open. */
+  private pickFlow(): FlowState | null {
+    let best: FlowState | null = null;
+    let open = 0;
+    for (const fs of this.flows) {
+      if (fs.flow.proto === IPPROTO_TCP && !this.host.tcpWindowOpen(fs.flow, fs.seq, this.payload)) continue;
+      fs.current += fs.weight;
+      open += fs.weight;
+      if (!best || fs.current > best.current) best = fs;
+    }
+    if (best) best.current -= open;
+    return best;
+  }
+
+  private tcpFlags(fs: FlowState): number {
+    // A sender pushes at the end of each 64 KiB write.
+    const boundary = Math.floor((fs.seq + this.payload) / 65536) > Math.floor(fs.seq / 65536);
+    return TCPHDR_ACK | (boundary ? TCPHDR_PSH : 0);
+  }
+
+  private faults(): number {
+    const f = this.w.faults;
+    if (!f) return 0;
+    const rng = this.host.rng;
+    let bits = 0;
+    if (f.fcs && rng.next() < f.fcs) bits |= FRAME_FCS_BAD;
+    if (f.otherMac && rng.next() < f.otherMac) bits |= FRAME_NOT_OUR_MAC;
+    if (f.ipCsum && rng.next() < f.ipCsum) bits |= FRAME_IP_CSUM_BAD;
+    if (f.l4Csum && rng.next() < f.l4Csum) bits |= FRAME_L4_CSUM_BAD;
+    return bits;
+  }
+}
+
+// Workload builders: the shapes the course uses.
+
+const defaultFlow = (dport: number, i = 0, proto: 'udp' | 'tcp' = 'udp'): FlowSpec => ({ proto, dport, sport: 40000 + i });
+
+/** Evenly spaced datagrams from `flows` UDP flows to one port. */
+export function constantRate(opts: { pps: number; dport?: number; flows?: number; payload?: number }): Workload {
+  const n = opts.flows ?? 1;
+  return {
+    name: 'constant-rate',
+    pps: opts.pps,
+    payload: opts.payload,
+    flows: Array.from({ length: n }, (_, i) => ({ ...defaultFlow(opts.dport ?? 9000, i), src: `10.0.${1 + (i >> 8)}.${i & 255}` })),
+  };
+}
+
+/** Random (Poisson) arrivals: the same mean as constantRate, with natural clumps. */
+export function poissonRate(opts: { pps: number; dport?: number; flows?: number; payload?: number }): Workload {
+  return { ...constantRate(opts), name: 'poisson', arrivals: 'poisson' };
+}
+
+/** Bursts of back-to-back frames at line rate, spaced to the mean rate. */
+export function bursts(opts: { pps: number; burst: number; dport?: number; flows?: number; payload?: number }): Workload {
+  return { ...constantRate(opts), name: 'bursts', arrivals: { burst: opts.burst } };
+}
+
+/** Many flows from many sources, so RSS and RPS have something to spread. */
+export function manyFlows(opts: { pps: number; flows: number; dport?: number; payload?: number }): Workload {
+  return { ...constantRate(opts), name: 'many-flows' };
+}
+
+/** One elephant flow carrying `share` of the packets among `mice` small flows. */
+export function elephantFlow(opts: { pps: number; share?: number; mice?: number; dport?: number; payload?: number }): Workload {
+  const mice = opts.mice ?? 15;
+  const share = opts.share ?? 0.9;
+  const flows: FlowSpec[] = [{ ...defaultFlow(opts.dport ?? 9000, 0), src: '10.0.9.1', weight: share }];
+  for (let i = 1; i <= mice; i++) flows.push({ ...defaultFlow(opts.dport ?? 9000, i), src: `10.0.1.${i}`, weight: (1 - share) / mice });
+  return { name: 'elephant', pps: opts.pps, payload: opts.payload, flows };
+}
+
+/** A bulk TCP transfer (MSS-sized segments) at up to `gbps`, held back by the receiver's window. */
+export function tcpFlow(opts: { gbps: number; dport?: number; flows?: number }): Workload {
+  const frameBits = (TCP_MSS + TCP_HLEN + IP_HLEN + 14 + 4 + ETH_WIRE_OVERHEAD) * 8;
+  const n = opts.flows ?? 1;
+  return {
+    name: 'tcp-bulk',
+    pps: (opts.gbps * 1e9) / frameBits,
+    payload: TCP_MSS,
+    flows: Array.from({ length: n }, (_, i) => ({ ...defaultFlow(opts.dport ?? 5201, i, 'tcp'), src: `10.0.2.${i + 1}` })),
+  };
+}
