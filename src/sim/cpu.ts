@@ -12,6 +12,7 @@ import { SoftnetData } from './softnet.ts';
 import { MAX_SOFTIRQ_RESTART, MAX_SOFTIRQ_TIME_NS, NET_RX_SOFTIRQ, NR_SOFTIRQS, TIMER_SOFTIRQ } from './softirq.ts';
 
 export type CpuContext = 'irq' | 'softirq' | 'ksoftirqd' | 'user' | 'system';
+const CTX_INDEX = { irq: 0, softirq: 1, ksoftirqd: 2, user: 3, system: 4 } as const;
 
 /** Where a CPU's time went, in ns (what top and /proc/stat split into hi, si, us, sy). */
 export interface CpuTime {
@@ -61,7 +62,8 @@ export class Cpu {
   /** Pending softirqs (bit per SOFTIRQ number). */
   pending = 0;
   readonly softirqCounts = new Array<number>(NR_SOFTIRQS).fill(0);
-  readonly time: CpuTime = { irq: 0, softirq: 0, ksoftirqd: 0, user: 0, system: 0, idle: 0 };
+  /** Time per context, indexed as CTX_INDEX (an array, so charging is one indexed add). */
+  private readonly spent = new Float64Array(6);
   /** Local interrupts of /proc/interrupts: timer (LOC), rescheduling IPIs (RES), function-call IPIs (CAL). */
   readonly local = { LOC: 0, RES: 0, CAL: 0 };
   readonly ksoftirqd: Ksoftirqd;
@@ -92,7 +94,13 @@ export class Cpu {
 
   charge(ns: number): void {
     this.clock += ns;
-    this.time[this.ctx] += ns;
+    this.spent[CTX_INDEX[this.ctx]]! += ns;
+  }
+
+  /** Where this CPU's time went, in ns. */
+  get time(): CpuTime {
+    const s = this.spent;
+    return { irq: s[0]!, softirq: s[1]!, ksoftirqd: s[2]!, user: s[3]!, system: s[4]!, idle: s[5]! };
   }
 
   raiseIrq(desc: IrqDesc, time: number): void {
@@ -117,7 +125,7 @@ export class Cpu {
   private step(now: number): void {
     const host = this.host;
     if (this.clock < now) {
-      this.time.idle += now - this.clock;
+      this.spent[5]! += now - this.clock;
       this.clock = now;
     }
     host.cpu = this;
@@ -277,7 +285,7 @@ export class Cpu {
 
   /** Time this CPU has been busy up to `now` (its clock may run ahead within a step). */
   busyNs(): number {
-    const t = this.time;
-    return t.irq + t.softirq + t.ksoftirqd + t.user + t.system;
+    const s = this.spent;
+    return s[0]! + s[1]! + s[2]! + s[3]! + s[4]!;
   }
 }

@@ -151,7 +151,8 @@ export class Host {
   private readonly warnedOnce = new Set<string>();
   private readonly sysctl: SysctlTable;
   private readonly flows = new Map<string, Flow>();
-  private readonly drops = new Map<string, DropCount>();
+  /** Drop counts by reason (or 'hw') and then by place: constant strings, so no key is built per drop. */
+  private readonly drops = new Map<string, Map<string, DropCount>>();
   /** Hot tunables, refreshed on every sysctl write. */
   netdev_budget = 300;
   netdev_budget_usecs = 8000;
@@ -396,14 +397,18 @@ export class Host {
   }
 
   private countDrop(reason: SkbDropReason | null, where: string, n: number): void {
-    const key = `${reason}|${where}`;
-    const d = this.drops.get(key);
+    const byReason = reason ?? 'hw';
+    let places = this.drops.get(byReason);
+    if (!places) this.drops.set(byReason, (places = new Map()));
+    const d = places.get(where);
     if (d) d.count += n;
-    else this.drops.set(key, { reason, where, count: n });
+    else places.set(where, { reason, where, count: n });
   }
 
   dropCounts(): DropCount[] {
-    return [...this.drops.values()].map((d) => ({ ...d })).sort((a, b) => b.count - a.count || a.where.localeCompare(b.where));
+    const all: DropCount[] = [];
+    for (const places of this.drops.values()) for (const d of places.values()) all.push({ ...d });
+    return all.sort((a, b) => b.count - a.count || a.where.localeCompare(b.where));
   }
 
   warn(message: string): void {

@@ -56,8 +56,24 @@ function checkWorkload(w: Workload): void {
 interface FlowState {
   flow: Flow;
   weight: number;
-  current: number; // smooth weighted round-robin
   seq: number;
+}
+
+/** The order flows send in: smooth weighted round-robin, computed once over a cycle of `length` slots. */
+function flowSchedule(weights: number[], length: number): Uint16Array {
+  const current = weights.map(() => 0);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const schedule = new Uint16Array(length);
+  for (let slot = 0; slot < length; slot++) {
+    let best = 0;
+    for (let i = 0; i < weights.length; i++) {
+      current[i]! += weights[i]!;
+      if (current[i]! > current[best]!) best = i;
+    }
+    current[best]! -= total;
+    schedule[slot] = best;
+  }
+  return schedule;
 }
 
 /** Frames of a workload in time order, from `start` until `end`. */
@@ -65,7 +81,8 @@ export class TrafficSource {
   private readonly host: Host;
   private readonly w: Workload;
   private readonly flows: FlowState[];
-  private readonly totalWeight: number;
+  private readonly schedule: Uint16Array;
+  private slot = 0;
   private readonly payload: number;
   private readonly gapNs: number;
   private readonly bitNs: number;
@@ -94,10 +111,9 @@ export class TrafficSource {
         spec.dport,
       ),
       weight: spec.weight ?? 1,
-      current: 0,
       seq: host.tcpNextSeq(spec.proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, spec, i),
     }));
-    this.totalWeight = this.flows.reduce((s, f) => s + f.weight, 0);
+    this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.gapNs = 1e9 / w.pps;
     this.bitNs = 1 / (w.linkGbps ?? DEFAULT_LINK_GBPS);
     this.nextAt = start;
@@ -166,18 +182,15 @@ export class TrafficSource {
     }
   }
 
-  /** Smooth weighted round-robin over the flows whose window is open. */
+  /** The next flow in the schedule whose TCP window (if TCP) is open. */
   private pickFlow(): FlowState | null {
-    let best: FlowState | null = null;
-    let open = 0;
-    for (const fs of this.flows) {
-      if (fs.flow.proto === IPPROTO_TCP && !this.host.tcpWindowOpen(fs.flow, fs.seq, this.payload)) continue;
-      fs.current += fs.weight;
-      open += fs.weight;
-      if (!best || fs.current > best.current) best = fs;
+    const n = this.schedule.length;
+    for (let tries = 0; tries < this.flows.length; tries++) {
+      const fs = this.flows[this.schedule[this.slot]!]!;
+      this.slot = this.slot + 1 === n ? 0 : this.slot + 1;
+      if (fs.flow.proto !== IPPROTO_TCP || this.host.tcpWindowOpen(fs.flow, fs.seq, this.payload)) return fs;
     }
-    if (best) best.current -= open;
-    return best;
+    return null;
   }
 
   private tcpFlags(fs: FlowState): number {

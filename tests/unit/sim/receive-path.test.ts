@@ -202,3 +202,34 @@ describe('determinism', () => {
     expect(run(8).stats).not.toEqual(run(7).stats);
   });
 });
+
+describe('RFS', () => {
+  it('steers a TCP flow to the CPU its reader runs on', () => {
+    const config = (rfs: boolean): HostConfig => ({
+      nic: { queues: 1 },
+      sockets: [{ proto: 'tcp', port: 5201, reader: { cpu: 2, processNs: 200 } }],
+      sysctl: rfs ? { 'net.core.rps_sock_flow_entries': 32768 } : {},
+      sysfs: rfs ? { '/sys/class/net/eth0/queues/rx-0/rps_flow_cnt': 32768 } : {},
+    });
+    const without = createHost(config(false)).run(tcpFlow({ gbps: 2 }), { durationNs: 10e6 });
+    const withRfs = createHost(config(true)).run(tcpFlow({ gbps: 2 }), { durationNs: 10e6 });
+    expect(without.stats.softnet[2]!.processed).toBe(0);
+    const processed = withRfs.stats.softnet.map((c) => c.processed);
+    expect(processed[2]).toBeGreaterThan(processed[0]! * 10);
+    expect(withRfs.stats.softnet[2]!.received_rps).toBeGreaterThan(0);
+  });
+});
+
+describe('ksoftirqd', () => {
+  it('takes over softirq work that keeps coming back, and shares the CPU with the application', () => {
+    const host = createHost({ cpus: 1, nic: { queues: 1 }, sockets: [{ proto: 'udp', port: 9000, reader: { cpu: 0, processNs: 500 } }] });
+    const r = host.run(constantRate({ pps: 2_000_000 }), { durationNs: 20e6 });
+    const t = r.stats.cpuTime[0]!;
+    expect(t.ksoftirqd).toBeGreaterThan(0);
+    expect(t.user).toBeGreaterThan(0);
+    expect(t.idle).toBeLessThan(0.01 * 20e6);
+    // The reader gets part of the CPU, not all of it: what it cannot read overflows its socket.
+    expect(r.stats.snmp.Udp.RcvbufErrors).toBeGreaterThan(0);
+    expect(r.stats.threads.find((th) => th.name === 'ksoftirqd/0')!.runtimeNs).toBeGreaterThan(0);
+  });
+});
