@@ -1,0 +1,89 @@
+/**
+ * Turn the learner's TypeScript into a module object: transpile with sucrase (the same transformer
+ * in the browser and in Node, so a file gets the same grade in both), then evaluate it with only
+ * the simulator to import. Errors come back at the learner's line and column.
+ */
+import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
+import { transform } from 'sucrase';
+import * as sim from '../sim/index.ts';
+
+/** The one import learner code may use. */
+export const SIM_MODULE = 'packet-path/sim';
+export const LEARNER_FILE = 'learner.ts';
+
+export interface LearnerError {
+  kind: 'syntax' | 'runtime' | 'export' | 'timeout';
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export class LearnerCodeError extends Error {
+  readonly detail: LearnerError;
+
+  constructor(detail: LearnerError) {
+    super(detail.message);
+    this.detail = detail;
+  }
+}
+
+export interface CompiledModule {
+  code: string;
+  map: TraceMap;
+}
+
+/** Transpile, or throw a LearnerCodeError of kind 'syntax' at the learner's position. */
+export function transpile(source: string): CompiledModule {
+  try {
+    const out = transform(source, {
+      transforms: ['typescript', 'imports'],
+      filePath: LEARNER_FILE,
+      sourceMapOptions: { compiledFilename: 'learner.js' },
+    });
+    return { code: out.code, map: new TraceMap(out.sourceMap as ConstructorParameters<typeof TraceMap>[0]) };
+  } catch (e) {
+    const loc = (e as { loc?: { line: number; column: number } }).loc;
+    const message = (e as Error).message.replace(/^Error transforming [^:]*: /, '').replace(/\s*\(\d+:\d+\)$/, '');
+    // sucrase's loc is 1-based in both line and column.
+    throw new LearnerCodeError({ kind: 'syntax', message: `SyntaxError: ${message}`, line: loc?.line, column: loc?.column });
+  }
+}
+
+/** Globals learner code must not reach: the network, storage, the ability to load code. */
+const SHADOWED = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Deno', 'Bun'];
+
+/** Lines the Function constructor puts before the body. */
+const WRAPPER_LINES = 2;
+
+/** Evaluate the compiled module and return its exports. */
+export function evaluate(compiled: CompiledModule): Record<string, unknown> {
+  const module = { exports: {} as Record<string, unknown> };
+  const require = (specifier: string): unknown => {
+    if (specifier === SIM_MODULE) return sim;
+    throw new Error(`Cannot import '${specifier}': a lab can import only '${SIM_MODULE}'`);
+  };
+  const body = `${compiled.code}\n//# sourceURL=${LEARNER_FILE}`;
+  let factory: (...args: unknown[]) => void;
+  try {
+    factory = new Function('require', 'exports', 'module', ...SHADOWED, body) as typeof factory;
+  } catch (e) {
+    throw new LearnerCodeError({ kind: 'syntax', message: String(e) });
+  }
+  try {
+    factory(require, module.exports, module, ...SHADOWED.map(() => undefined));
+  } catch (e) {
+    throw new LearnerCodeError(locate(e, compiled));
+  }
+  return module.exports;
+}
+
+/** Where in the learner's file an exception was thrown: the first stack frame in learner.ts. */
+export function locate(e: unknown, compiled: CompiledModule): LearnerError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const message = `${err.name}: ${err.message}`;
+  const frame = /learner\.ts:(\d+):(\d+)/.exec(err.stack ?? '');
+  if (!frame) return { kind: 'runtime', message };
+  const pos = originalPositionFor(compiled.map, { line: Number(frame[1]) - WRAPPER_LINES, column: Number(frame[2]) - 1 });
+  if (pos.line == null) return { kind: 'runtime', message, line: Number(frame[1]) - WRAPPER_LINES };
+  return { kind: 'runtime', message, line: pos.line, column: pos.column + 1 };
+}
