@@ -31,27 +31,48 @@ export const chapterSchema = z
       .array(
         z
           .object({
-            name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a C identifier'),
-            file: z.string().regex(/^[\w./-]+\.[ch]$/, 'a kernel source path such as net/core/dev.c'),
+            name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a C identifier').describe('The function or structure, as spelled in the kernel (`net_rx_action`).'),
+            file: z.string().regex(/^[\w./-]+\.[ch]$/, 'a kernel source path such as net/core/dev.c').describe('The source file it is defined in, relative to the kernel tree (`net/core/dev.c`).'),
           })
           .strict(),
       )
       .default([])
       .describe('Kernel functions and data structures the chapter covers, with the source file they live in.'),
     tunables: z
-      .array(z.object({ name: z.string().min(2), default: z.string() }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(2).describe('The name as the learner types it: `net.core.netdev_budget`, `rps_cpus`, `ethtool -G rx`.'),
+            default: z.string().describe('The default value as text (quote numbers in YAML: "300").'),
+          })
+          .strict(),
+      )
       .default([])
       .describe('Tunables the chapter covers (sysctl names, sysfs files, ethtool settings) with their default on Linux 6.18.'),
     counters: z
-      .array(z.object({ name: z.string().min(2), where: z.string().min(2) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(2).describe('The counter as the tool names it (`time_squeeze`, `rx_missed_errors`).'),
+            where: z.string().min(2).describe('Where to read it: a file (`/proc/net/softnet_stat`) or a command (`ethtool -S eth0`).'),
+          })
+          .strict(),
+      )
       .default([])
       .describe('Counters that show this stage at work or in trouble, and where to read them (a file or a command).'),
     labs: z
       .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lab id such as napi-poll'))
       .default([])
-      .describe('Ids of the labs (folders under labs/) this chapter embeds with <Lab id="..." />.'),
+      .describe('Ids of the labs (folders under labs/) this chapter embeds with `<Lab id="..." />`.'),
     references: z
-      .array(z.object({ title: z.string().min(3), url: z.string().url() }).strict())
+      .array(
+        z
+          .object({
+            title: z.string().min(3).describe('What the learner will find there.'),
+            url: z.string().url().describe('A full https:// address.'),
+          })
+          .strict(),
+      )
       .min(1)
       .describe('Sources for the chapter: kernel files and documentation, articles; listed at the end of the page.'),
   })
