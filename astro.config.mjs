@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { monacoCssOnDemand } from './src/integrations/monaco-css.ts';
+import { simTypes } from './src/integrations/sim-types.ts';
 
 /**
  * PP_BASE: the sub-path the site is served under (e.g. PP_BASE=/packet-path/ for
@@ -61,6 +63,9 @@ export default defineConfig({
   ...(process.env.PP_CHAPTERS_DIR ? { cacheDir: `./.astro/cache-${process.env.PP_CHAPTERS_DIR.replace(/[^A-Za-z0-9]+/g, '_').slice(-80)}` } : {}),
   devToolbar: { enabled: false },
   vite: {
+    plugins: [monacoCssOnDemand(), simTypes()],
+    // The grading worker splits into chunks (each lab loads on demand): it must be an ES module worker.
+    worker: { format: 'es' },
     build: {
       rolldownOptions: {
         // Astro's MDX modules carry a "use astro:head-inject" directive that the bundler warns

@@ -41,16 +41,22 @@ export interface LabResult {
 
 const TRACE_KEPT = 2000;
 
+/** What a result needs to know of a lab: its id and its checks (the page has this without the checks' code). */
+export interface LabOutline {
+  id: string;
+  checks: { id: string; demands: string; weight?: number }[];
+}
+
 /** The checks, all failed with one message: what a file that does not run gets. */
-function failedChecks(lab: LabDefinition, message: string): CheckResult[] {
+function failedChecks(lab: LabOutline, message: string): CheckResult[] {
   return lab.checks.map((c) => ({ id: c.id, demands: c.demands, weight: c.weight ?? 1, pass: false, message }));
 }
 
-function maxScore(lab: LabDefinition): number {
+function maxScore(lab: LabOutline): number {
   return lab.checks.reduce((s, c) => s + (c.weight ?? 1), 0);
 }
 
-export function errorResult(lab: LabDefinition, error: LearnerError, timing: LabResult['timing'] = { transpileMs: 0, simulateMs: 0, checkMs: 0 }): LabResult {
+export function errorResult(lab: LabOutline, error: LearnerError, timing: LabResult['timing'] = { transpileMs: 0, simulateMs: 0, checkMs: 0 }): LabResult {
   const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
   return {
     lab: lab.id,

@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { stageProblems, ChapterError } from './chapter-check.ts';
+import type { MapChapter } from './map-layout.ts';
 
 export type Chapter = CollectionEntry<'chapters'>;
 
@@ -14,4 +15,9 @@ export async function getChapters(): Promise<Chapter[]> {
 
 export function totalLabs(chapters: Chapter[]): string[] {
   return [...new Set(chapters.flatMap((c) => c.data.labs))];
+}
+
+/** What the map, the sidebar and the cards show of a chapter. */
+export function toMapChapter(c: Chapter): MapChapter {
+  return { id: c.id, stage: c.data.stage, shortTitle: c.data.shortTitle, summary: c.data.summary, labs: c.data.labs };
 }

@@ -9,6 +9,8 @@ export interface MapChapter {
   stage: number;
   shortTitle: string;
   summary: string;
+  /** Ids of the labs the chapter embeds. */
+  labs?: string[];
 }
 
 export interface MapNode {

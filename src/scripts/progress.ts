@@ -54,7 +54,10 @@ export function applyProgressMarks(root: ParentNode = document, p: Progress = lo
     if (sr) sr.textContent = done ? ' (read)' : '';
   });
   root.querySelectorAll<HTMLElement>('[data-progress-lab]').forEach((el) => {
-    el.classList.toggle('is-done', Boolean(p.labs[el.dataset.progressLab ?? '']));
+    const done = Boolean(p.labs[el.dataset.progressLab ?? '']);
+    el.classList.toggle('is-done', done);
+    const sr = el.querySelector<HTMLElement>(':scope > [data-progress-text]');
+    if (sr) sr.textContent = done ? ' (passed)' : '';
   });
 }
 

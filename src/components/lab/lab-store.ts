@@ -1,0 +1,88 @@
+/**
+ * A lab's saved state in the browser: the learner's code, the hints shown, whether it ran, the
+ * last result. Saved on every change under `pp-lab-<id>`; a corrupt entry is set aside (kept under
+ * `pp-lab-<id>-corrupt`, so nothing is lost) and the lab starts from the starter with a notice.
+ */
+export interface SavedCheck {
+  id: string;
+  pass: boolean;
+  message?: string;
+}
+
+export interface LabState {
+  code: string;
+  hintsShown: number;
+  ran: boolean;
+  last: { status: string; score: number; maxScore: number; checks: SavedCheck[]; error?: string } | null;
+}
+
+export const labKey = (id: string) => `pp-lab-${id}`;
+
+function isState(x: unknown): x is LabState {
+  const s = x as LabState;
+  return !!s && typeof s === 'object' && typeof s.code === 'string' && Number.isInteger(s.hintsShown) && typeof s.ran === 'boolean' && (s.last === null || typeof s.last === 'object');
+}
+
+export interface Loaded {
+  state: LabState;
+  /** Set when saved data existed but could not be read. */
+  notice?: string;
+}
+
+export function loadLabState(storage: Storage, id: string, starter: string): Loaded {
+  const fresh: LabState = { code: starter, hintsShown: 0, ran: false, last: null };
+  let raw: string | null = null;
+  try {
+    raw = storage.getItem(labKey(id));
+  } catch {
+    return { state: fresh, notice: 'This browser does not let the page keep your work: it will be lost on reload.' };
+  }
+  if (raw === null) return { state: fresh };
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (isState(parsed)) return { state: parsed };
+  } catch {
+    /* fall through */
+  }
+  try {
+    storage.setItem(`${labKey(id)}-corrupt`, raw);
+  } catch {
+    /* keeping the copy is best effort */
+  }
+  return { state: fresh, notice: 'Your saved work for this lab could not be read, so the lab starts again from the starter. The unreadable copy is kept in this browser.' };
+}
+
+export function saveLabState(storage: Storage, id: string, state: LabState): boolean {
+  try {
+    storage.setItem(labKey(id), JSON.stringify(state));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every key of the course (progress, labs, theme): what "export progress" writes. */
+export function exportProgress(storage: Storage): string {
+  const data: Record<string, string> = {};
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key && key.startsWith('pp-')) data[key] = storage.getItem(key) ?? '';
+  }
+  return JSON.stringify({ format: 'packet-path-progress', version: 1, data }, null, 2);
+}
+
+/** Restore an export; refuses anything that is not one, and changes nothing then. */
+export function importProgress(storage: Storage, text: string): number {
+  let parsed: { format?: unknown; data?: unknown };
+  try {
+    parsed = JSON.parse(text) as typeof parsed;
+  } catch {
+    throw new Error('This file is not JSON: choose a file saved with "Export progress".');
+  }
+  if (parsed.format !== 'packet-path-progress' || !parsed.data || typeof parsed.data !== 'object') {
+    throw new Error('This file is not a Packet Path progress export.');
+  }
+  const entries = Object.entries(parsed.data as Record<string, unknown>).filter(([k, v]) => k.startsWith('pp-') && typeof v === 'string');
+  for (const [k, v] of entries) storage.setItem(k, v as string);
+  return entries.length;
+}

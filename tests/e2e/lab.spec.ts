@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { chapterPath, watchErrors } from './site.ts';
+
+const solution = readFileSync(join(import.meta.dirname, '../../labs/napi-poll/solution.ts'), 'utf8');
+
+async function openLab(page: Page) {
+  await page.goto(chapterPath('05-napi'));
+  const lab = page.locator('section.lab[data-lab="napi-poll"]');
+  await lab.scrollIntoViewIfNeeded();
+  await lab.locator('[data-lab-open]').click();
+  await expect(lab.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
+  return lab;
+}
+
+/** Replace the editor's content with `code` (insertText: auto-closing brackets would alter typed text). */
+/** Replace the editor's content with `code` by pasting it, as a learner would paste a program. */
+async function setCode(page: Page, lab: ReturnType<Page['locator']>, code: string) {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
+  await lab.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await page.keyboard.press('ControlOrMeta+Home');
+  await expect(lab.locator('.view-lines')).toContainText(code.split('\n')[0]!.slice(0, 40));
+}
+
+/** Press Ctrl+Enter and wait for the result; returns the lab's own Run-to-results time. */
+async function runAndWait(page: Page, lab: ReturnType<Page['locator']>) {
+  const runs = Number((await lab.getAttribute('data-runs')) ?? 0);
+  await page.keyboard.press('Control+Enter');
+  await expect(lab).toHaveAttribute('data-runs', String(runs + 1), { timeout: 15_000 });
+  return Number(await lab.getAttribute('data-last-run-ms'));
+}
+
+test('the napi-poll lab: a correct poll turns every check green, a bug turns its check red, the code survives a reload', async ({ page }) => {
+  const errors = watchErrors(page);
+  const lab = await openLab(page);
+  await expect(lab.locator('.lab-checks li')).toHaveCount(5);
+
+  await setCode(page, lab, solution);
+  const ms = await runAndWait(page, lab);
+  console.log(`napi-poll lab: Run to results in the browser: ${ms} ms (transpile + simulate + check in a fresh worker)`);
+  await expect(lab.locator('.lab-checks li[data-state="pass"]')).toHaveCount(5);
+  await expect(lab.locator('[data-lab-score]')).toHaveText('10 / 10');
+  await expect(page.locator('.sidebar [data-progress-lab="napi-poll"], [data-progress-lab="napi-poll"]').first()).toHaveClass(/is-done/);
+
+  // A bug: complete NAPI even when the budget was used up.
+  await setCode(page, lab, solution.replace('  if (work_done === budget) return budget;\n', ''));
+  await runAndWait(page, lab);
+  const check = lab.locator('li[data-check="stays-scheduled"]');
+  await expect(check).toHaveAttribute('data-state', 'fail');
+  await expect(check.locator('[data-check-message]')).toContainText('napi_complete_done');
+
+  await page.reload();
+  const again = await openLab(page);
+  await expect(again.locator('.view-lines')).toContainText('while (work_done < budget)');
+  await expect(again.locator('li[data-check="stays-scheduled"]')).toHaveAttribute('data-state', 'fail');
+  expect(errors).toEqual([]);
+});
+
+test('an infinite loop ends with a time-out message and the page stays responsive', async ({ page }) => {
+  const lab = await openLab(page);
+  await setCode(page, lab, 'export function igb_poll(napi: unknown, budget: number): number {\n  for (;;) {}\n}\n');
+  await page.keyboard.press('Control+Enter');
+  // The page answers while the worker spins.
+  await expect(lab.locator('[data-lab-status]')).toHaveText('Running…');
+  expect(await page.evaluate(() => 6 * 7)).toBe(42);
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  await page.locator('#pp-theme-toggle').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', theme ?? '');
+  await expect(lab.locator('[data-lab-error]')).toContainText('Stopped after the time limit of 5000 ms', { timeout: 15_000 });
+});
+
+test('an error in the learner\'s code is reported at its line', async ({ page }) => {
+  const lab = await openLab(page);
+  await setCode(page, lab, 'export function igb_poll(napi: unknown, budget: number): number {\n  const x = napi.nothing.deeper;\n  return x;\n}\n');
+  await runAndWait(page, lab);
+  await expect(lab.locator('[data-lab-error]')).toContainText('TypeError');
+  await expect(lab.locator('[data-lab-error]')).toContainText('line 2');
+});
+
+test('corrupt saved work is set aside with a notice, not a broken page', async ({ page }) => {
+  await page.goto(chapterPath('05-napi'));
+  await page.evaluate(() => localStorage.setItem('pp-lab-napi-poll', '{not json'));
+  const lab = await openLab(page);
+  await expect(lab.locator('[data-lab-status]')).toContainText('could not be read');
+  await expect(lab.locator('.view-lines')).toContainText('TODO');
+  expect(await page.evaluate(() => localStorage.getItem('pp-lab-napi-poll-corrupt'))).toBe('{not json');
+});
