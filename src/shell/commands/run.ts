@@ -1,0 +1,97 @@
+/** run [SCENARIO] [--duration D]: put a scenario's traffic through the host; reset [SCENARIO]: boot a fresh host. */
+import { createHost, findScenario, SCENARIOS, type HostConfig, type RunResult } from '../../sim/index.ts';
+import { getopt, has, value } from '../argv.ts';
+import type { Command, ShellState } from '../types.ts';
+
+/** "10ms", "2.5 s", "500us", "100000ns"; a bare number is milliseconds. */
+export function parseDuration(text: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)\s*(ns|us|µs|ms|s)?$/.exec(text.trim());
+  if (!m) return null;
+  const scale = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9 }[m[2] ?? 'ms']!;
+  const ns = Number(m[1]) * scale;
+  return ns > 0 && ns <= 10e9 ? Math.round(ns) : null;
+}
+
+const us = (ns: number) => (ns / 1000).toFixed(1) + ' µs';
+
+function scenarioList(): string {
+  return SCENARIOS.map((s) => `  ${s.name.padEnd(14)} ${s.description}\n`).join('');
+}
+
+export function summarize(r: RunResult, title: string): string {
+  const ms = (r.endNs - r.startNs) / 1e6;
+  const lost = r.drops.reduce((s, d) => s + d.count, 0);
+  let out = `${title}\n`;
+  out += `  ran ${ms} ms of traffic (t = ${(r.startNs / 1e9).toFixed(6)} s → ${(r.endNs / 1e9).toFixed(6)} s)\n`;
+  out += `  sent       ${r.sent} frames\n`;
+  out += `  delivered  ${r.delivered} read by the application\n`;
+  out += `  dropped    ${lost}\n`;
+  for (const d of r.drops) {
+    const place = d.reason === null ? `${d.where} (in the NIC)` : `${d.reason} in ${d.where}`;
+    out += `    ${String(d.count).padStart(9)}  ${place}\n`;
+  }
+  if (r.latency.count > 0) out += `  latency    p50 ${us(r.latency.p50Ns)}   p99 ${us(r.latency.p99Ns)}   max ${us(r.latency.maxNs)}\n`;
+  else out += '  latency    (nothing was read)\n';
+  if (r.warnings.length) out += `  ${r.warnings.length} new kernel message${r.warnings.length > 1 ? 's' : ''}: see dmesg\n`;
+  return out;
+}
+
+export const run: Command = (ctx) => {
+  const p = getopt('run', ctx.argv.slice(1), [{ short: 'd', long: 'duration', arg: true }, { short: 'l', long: 'list' }, { short: 'h', long: 'help' }]);
+  const usage = `usage: run [SCENARIO] [--duration 10ms]\nscenarios:\n${scenarioList()}`;
+  if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 2 };
+  if (has(p, 'list') || has(p, 'help')) return { stdout: usage, stderr: '', code: 0 };
+  if (p.operands.length > 1) return { stdout: '', stderr: `run: one scenario at a time\n${usage}`, code: 2 };
+  const name = p.operands[0] ?? 'steady';
+  const scenario = findScenario(name);
+  if (!scenario) return { stdout: '', stderr: `run: no scenario named '${name}'\n${usage}`, code: 2 };
+  let durationNs = scenario.durationNs;
+  const d = value(p, 'duration');
+  if (d !== undefined) {
+    const parsed = parseDuration(d);
+    if (parsed === null) return { stdout: '', stderr: `run: invalid duration '${d}' (try 10ms, 500us, 1s; at most 10s)\n`, code: 2 };
+    durationNs = parsed;
+  }
+  let note = '';
+  if (scenario.host && ctx.state.bootedFor !== scenario.name) {
+    note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;
+  }
+  const r = ctx.state.host.run(scenario.workload, { durationNs });
+  return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`), stderr: note, code: 0 };
+};
+
+function describe(state: ShellState): string {
+  const h = state.host;
+  return `${h.nrCpus} CPUs, ${h.dev.name} (igb) with ${h.adapter.num_rx_queues} queues of ${h.adapter.rx_ring_count} descriptors, ${h.sockets.length} socket${h.sockets.length === 1 ? '' : 's'}`;
+}
+
+export function mergeConfig(base: HostConfig, extra: HostConfig | undefined): HostConfig {
+  if (!extra) return base;
+  return {
+    ...base,
+    ...extra,
+    nic: { ...base.nic, ...extra.nic },
+    sysctl: { ...base.sysctl, ...extra.sysctl },
+    sysfs: { ...base.sysfs, ...extra.sysfs },
+    sockets: extra.sockets ?? base.sockets,
+  };
+}
+
+export const reset: Command = (ctx) => {
+  const args = ctx.argv.slice(1);
+  if (args.length > 1) return { stdout: '', stderr: 'usage: reset [SCENARIO]\n', code: 2 };
+  const state = ctx.state;
+  let config = state.config;
+  let bootedFor: string | null = null;
+  if (args[0] !== undefined) {
+    const scenario = findScenario(args[0]);
+    if (!scenario) return { stdout: '', stderr: `reset: no scenario named '${args[0]}'\nscenarios:\n${scenarioList()}`, code: 2 };
+    config = mergeConfig(config, scenario.host);
+    bootedFor = scenario.name;
+  }
+  state.host = createHost(config);
+  state.bootedFor = bootedFor;
+  state.nstatHistory = null;
+  state.dropwatchSeen = null;
+  return { stdout: `a fresh host: ${describe(state)}\n`, stderr: '', code: 0 };
+};

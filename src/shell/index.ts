@@ -1,0 +1,45 @@
+/**
+ * The shell: Linux tools over a simulated host. `exec(line)` answers as the real command would on
+ * that host (same text, same errors, same exit status); changes made here (sysctls, ring sizes,
+ * RPS masks, IRQ affinity) change the host the next `run` uses. Pure TypeScript, no DOM, no Node.
+ */
+import { createHost, type Host, type HostConfig } from '../sim/index.ts';
+import { complete as completeLine, type Completion } from './complete.ts';
+import { execLine } from './exec.ts';
+import type { Output, ShellState } from './types.ts';
+
+export { CLEAR, type Output } from './types.ts';
+export type { Completion } from './complete.ts';
+
+export interface Shell {
+  /** The host the commands act on; `reset` replaces it. */
+  readonly host: Host;
+  exec(line: string): Output;
+  complete(line: string, cursor?: number): Completion;
+}
+
+export interface ShellOptions {
+  /**
+   * The configuration `reset` boots a fresh host with. The simulator's Host does not keep the
+   * config it was built from, so pass it when it was not the default; without it, reset keeps
+   * the seed and CPU count of the given host.
+   */
+  config?: HostConfig;
+}
+
+export function createShell(host: Host = createHost(), options: ShellOptions = {}): Shell {
+  const state: ShellState = {
+    host,
+    config: options.config ?? { seed: host.seed, cpus: host.nrCpus, hz: host.hz },
+    nstatHistory: null,
+    dropwatchSeen: null,
+    bootedFor: null,
+  };
+  return {
+    get host() {
+      return state.host;
+    },
+    exec: (line) => execLine(state, line),
+    complete: (line, cursor) => completeLine(state.host, line, cursor),
+  };
+}

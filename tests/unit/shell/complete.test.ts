@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHost } from '../../../src/sim/index.ts';
+import { createShell } from '../../../src/shell/index.ts';
+
+describe('tab completion', () => {
+  const sh = createShell(createHost());
+  it('completes sysctl names, commands, paths, scenarios', () => {
+    expect(sh.complete('sysctl net.core.netdev_b')).toEqual({ start: 7, end: 24, candidates: ['net.core.netdev_budget', 'net.core.netdev_budget_usecs'] });
+    expect(sh.complete('eth').candidates).toEqual(['ethtool']);
+    expect(sh.complete('cat /proc/net/so').candidates).toEqual(['/proc/net/softnet_stat']);
+    expect(sh.complete('cat /sys/class/net/eth0/q').candidates).toEqual(['/sys/class/net/eth0/queues/']);
+    expect(sh.complete('echo 2 > /proc/irq/129/smp').candidates).toEqual(['/proc/irq/129/smp_affinity', '/proc/irq/129/smp_affinity_list']);
+    expect(sh.complete('run ring').candidates).toEqual(['ring-overflow']);
+    expect(sh.complete('ethtool -S e').candidates).toEqual(['eth0']);
+    expect(sh.complete('cat /proc/net/softnet_stat | gr').candidates).toEqual(['grep']);
+    expect(sh.complete('sysctl net.core.netdev_b xyz', 24).candidates).toHaveLength(2);
+  });
+});
+
+// src/shell runs in a browser Worker too: only the simulator's public door, no Node API, no DOM.
+describe('src/shell purity', () => {
+  const root = join(import.meta.dirname, '../../../src/shell');
+  const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'));
+  it.each(files)('%s imports only shell modules and src/sim/index.ts', (file) => {
+    const source = readFileSync(join(root, file), 'utf8');
+    for (const m of source.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)) {
+      const spec = m[1]!;
+      expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\/[\w/.-]+\.ts$/);
+      if (spec.includes('sim/')) expect(spec, `${file} reaches into the simulator`).toMatch(/\/sim\/index\.ts$/);
+    }
+    const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\b(process\.|require\(|document\.|window\.|globalThis\.)/);
+  });
+});
