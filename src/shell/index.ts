@@ -3,7 +3,7 @@
  * that host (same text, same errors, same exit status); changes made here (sysctls, ring sizes,
  * RPS masks, IRQ affinity) change the host the next `run` uses. Pure TypeScript, no DOM, no Node.
  */
-import { createHost, type Host, type HostConfig } from '../sim/index.ts';
+import { createHost, type Host } from '../sim/index.ts';
 import { complete as completeLine, type Completion } from './complete.ts';
 import { execLine } from './exec.ts';
 import type { Output, ShellState } from './types.ts';
@@ -18,19 +18,11 @@ export interface Shell {
   complete(line: string, cursor?: number): Completion;
 }
 
-export interface ShellOptions {
-  /**
-   * The configuration `reset` boots a fresh host with. The simulator's Host does not keep the
-   * config it was built from, so pass it when it was not the default; without it, reset keeps
-   * the seed and CPU count of the given host.
-   */
-  config?: HostConfig;
-}
-
-export function createShell(host: Host = createHost(), options: ShellOptions = {}): Shell {
+export function createShell(host: Host = createHost()): Shell {
   const state: ShellState = {
     host,
-    config: options.config ?? { seed: host.seed, cpus: host.nrCpus, hz: host.hz },
+    // `reset` boots a fresh host with the configuration this one was booted with.
+    config: host.config,
     nstatHistory: null,
     dropwatchSeen: null,
     bootedFor: null,

@@ -64,13 +64,14 @@ export const IGB_SUPPORTED_COALESCE = ['rx_usecs', 'tx_usecs'] as const;
 export function ethtool_get_coalesce(host: Host): Coalesce {
   const s = host.adapter.rx_itr_setting;
   const usecs = s <= 3 ? s : s >> 2;
-  return { rx_usecs: usecs, tx_usecs: usecs, use_adaptive_rx: false, use_adaptive_tx: false };
+  // igb_get_coalesce fills tx-usecs only when TX has vectors of its own; here queues are paired.
+  return { rx_usecs: usecs, tx_usecs: 0, use_adaptive_rx: false, use_adaptive_tx: false };
 }
 
-/** ethtool -C: unsupported parameters → EOPNOTSUPP (core); igb refuses 2, 4-9 and > 10000 (EINVAL), and tx-usecs on paired queues. */
+/** ethtool -C: the core refuses parameters the driver does not support (EINVAL, net/ethtool/coalesce.c); igb refuses 2, 4-9 and > 10000, and tx-usecs on paired queues. */
 export function ethtool_set_coalesce(host: Host, p: Record<string, number | boolean>): void {
   for (const key of Object.keys(p)) {
-    if (!(IGB_SUPPORTED_COALESCE as readonly string[]).includes(key)) throw new KernelError('EOPNOTSUPP', `${key.replace(/_/g, '-')} is not supported by igb`);
+    if (!(IGB_SUPPORTED_COALESCE as readonly string[]).includes(key)) throw new KernelError('EINVAL', 'cannot modify an unsupported parameter');
   }
   const rx = p.rx_usecs;
   if (rx !== undefined && (typeof rx !== 'number' || !isValidIgbRxUsecs(rx))) throw new KernelError('EINVAL', 'rx-usecs must be 0, 1, 3 or 10..10000 on igb');

@@ -117,6 +117,8 @@ function intIn(field: string, value: number | undefined, fallback: number, min: 
 }
 
 export class Host {
+  /** The configuration the host was booted with (what `reset` boots again). */
+  readonly config: Readonly<HostConfig>;
   readonly seed: number;
   /** What `uname -r` says. */
   readonly kernelRelease = '6.18.0-packetpath';
@@ -168,6 +170,7 @@ export class Host {
   private readonly tcpAcked = new Map<number, number>();
 
   constructor(config: HostConfig = {}) {
+    this.config = config;
     this.seed = intIn('seed', config.seed, 1, 0, 0xffffffff);
     this.nrCpus = intIn('cpus', config.cpus, 4, 1, MAX_CPUS);
     this.hz = config.hz ?? 250;

@@ -123,7 +123,7 @@ describe('changes made in the shell change the next run', () => {
   });
 
   it('reset boots a fresh host with the same config; reset SCENARIO adds the scenario\'s settings', () => {
-    const sh = createShell(createHost({ cpus: 2 }), { config: { cpus: 2 } });
+    const sh = createShell(createHost({ cpus: 2 }));
     const old = sh.host;
     sh.exec('sysctl -w net.core.netdev_budget=600');
     expect(sh.exec('reset').code).toBe(0);

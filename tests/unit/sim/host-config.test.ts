@@ -96,7 +96,8 @@ describe('ethtool operations', () => {
   it("takes igb's rx-usecs values only, and no rx-frames", () => {
     const host = createHost();
     for (const bad of [2, 5, 9, 10001]) expect(refusal(() => ethtool_set_coalesce(host, { rx_usecs: bad })).errno).toBe('EINVAL');
-    expect(refusal(() => ethtool_set_coalesce(host, { rx_frames: 32 })).errno).toBe('EOPNOTSUPP');
+    const unsupported = refusal(() => ethtool_set_coalesce(host, { rx_frames: 32 }));
+    expect([unsupported.errno, unsupported.message]).toEqual(['EINVAL', 'cannot modify an unsupported parameter']);
     expect(ethtool_get_coalesce(host).rx_usecs).toBe(3);
     ethtool_set_coalesce(host, { rx_usecs: 50 });
     expect(ethtool_get_coalesce(host).rx_usecs).toBe(50);
