@@ -3,7 +3,7 @@
  * learner's function as the lab's hook, run the checks, and return one structured result. The
  * browser's Worker and the command line both call this, so a file gets the same grade in both.
  */
-import { createHost, type HostStats, type LatencySummary, type DropCount, type Hooks, type HookName, type TraceEvent } from '../sim/index.ts';
+import { createHost, type Hooks, type HookName, type RunResult } from '../sim/index.ts';
 import type { LabDefinition, LabRun, Probe } from './define.ts';
 import { evaluate, LearnerCodeError, locate, transpile, type CompiledModule, type LearnerError } from './learner-module.ts';
 
@@ -16,17 +16,8 @@ export interface CheckResult {
   message?: string;
 }
 
-export interface ScenarioResult {
-  scenario: string;
-  sent: number;
-  delivered: number;
-  latency: LatencySummary;
-  stats: HostStats;
-  drops: DropCount[];
-  warnings: string[];
-  /** The last events of the run's trace (bounded, for diagrams). */
-  trace: TraceEvent[];
-}
+/** One scenario's run, as the page receives it: its trace cut to the last events (for diagrams). */
+export type ScenarioResult = Omit<RunResult, 'workload' | 'startNs' | 'endNs'> & { scenario: string };
 
 export interface LabResult {
   lab: string;
@@ -99,7 +90,8 @@ export function runLab(lab: LabDefinition, source: string): LabResult {
       const host = createHost({ ...s.host, hooks: { ...s.host?.hooks, ...hooks } });
       const r = host.run(s.workload, { durationNs: s.durationNs });
       run.runs[s.name] = r;
-      scenarios.push({ scenario: s.name, sent: r.sent, delivered: r.delivered, latency: r.latency, stats: r.stats, drops: r.drops, warnings: r.warnings, trace: r.trace.slice(-TRACE_KEPT) });
+      const { workload: _w, startNs: _s, endNs: _e, ...kept } = r;
+      scenarios.push({ ...kept, scenario: s.name, trace: r.trace.slice(-TRACE_KEPT) });
     }
   } catch (e) {
     return errorResult(lab, locate(e, compiled), { transpileMs: t1 - t0, simulateMs: performance.now() - t1, checkMs: 0 });
