@@ -14,10 +14,17 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'inde
 
 const labs = import.meta.glob<{ default: LabDefinition }>('../../labs/*/lab.ts');
 
-self.onmessage = async (e: MessageEvent<{ labId: string; source: string }>) => {
-  const { labId, source } = e.data;
-  const load = labs[`../../labs/${labId}/lab.ts`];
-  if (!load) throw new Error(`no lab ${labId}`);
-  const lab = (await load()).default;
-  self.postMessage(runLab(lab, source));
+let loaded: Promise<LabDefinition> | null = null;
+
+function load(labId: string): Promise<LabDefinition> {
+  const importer = labs[`../../labs/${labId}/lab.ts`];
+  if (!importer) throw new Error(`no lab ${labId}`);
+  return (loaded ??= importer().then((m) => m.default));
+}
+
+// 'prepare' loads the lab (and with it the simulator) ahead of time; 'run' grades a file.
+self.onmessage = async (e: MessageEvent<{ type: 'prepare' | 'run'; labId: string; source?: string }>) => {
+  const { type, labId, source } = e.data;
+  const lab = await load(labId);
+  if (type === 'run') self.postMessage(runLab(lab, source ?? ''));
 };

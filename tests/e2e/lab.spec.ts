@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { chapterPath, watchErrors } from './site.ts';
+import { labFile, loadLab } from '../../src/lab-runtime/node-labs.ts';
+import { runLab } from '../../src/lab-runtime/run-lab.ts';
 
 const solution = readFileSync(join(import.meta.dirname, '../../labs/napi-poll/solution.ts'), 'utf8');
 
@@ -47,17 +49,29 @@ test('the napi-poll lab: a correct poll turns every check green, a bug turns its
   await expect(page.locator('.sidebar [data-progress-lab="napi-poll"], [data-progress-lab="napi-poll"]').first()).toHaveClass(/is-done/);
 
   // A bug: complete NAPI even when the budget was used up.
-  await setCode(page, lab, solution.replace('  if (work_done === budget) return budget;\n', ''));
+  const buggy = solution.replace('  if (work_done === budget) return budget;\n', '');
+  await setCode(page, lab, buggy);
   await runAndWait(page, lab);
   const check = lab.locator('li[data-check="stays-scheduled"]');
   await expect(check).toHaveAttribute('data-state', 'fail');
   await expect(check.locator('[data-check-message]')).toContainText('napi_complete_done');
 
+  // The command line grades the same file the same way, to the numbers in the messages.
+  const cli = runLab(await loadLab('napi-poll'), buggy);
+  for (const c of cli.checks) {
+    const li = lab.locator(`li[data-check="${c.id}"]`);
+    await expect(li).toHaveAttribute('data-state', c.pass ? 'pass' : 'fail');
+    await expect(li.locator('[data-check-message]')).toHaveText(c.message ?? '');
+  }
+  await expect(lab.locator('[data-lab-score]')).toHaveText(`${cli.score} / ${cli.maxScore}`);
+  expect(labFile('napi-poll', 'solution.ts')).toBe(solution);
+
+  // (Checked before the reload, which aborts requests in flight such as the favicon's.)
+  expect(errors).toEqual([]);
   await page.reload();
   const again = await openLab(page);
   await expect(again.locator('.view-lines')).toContainText('while (work_done < budget)');
   await expect(again.locator('li[data-check="stays-scheduled"]')).toHaveAttribute('data-state', 'fail');
-  expect(errors).toEqual([]);
 });
 
 test('an infinite loop ends with a time-out message and the page stays responsive', async ({ page }) => {

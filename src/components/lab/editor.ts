@@ -54,7 +54,7 @@ export function createEditor(host: HTMLElement, labId: string, code: string): La
     fontSize: 14,
     scrollBeyondLastLine: false,
     tabSize: 2,
-    ariaLabel: `Code editor for the ${labId} lab. Press Control+Enter to run; Escape then Tab leaves the editor.`,
+    ariaLabel: `Code editor for the ${labId} lab. Control+Enter runs your code; Control+M switches Tab between indenting and moving the focus out.`,
   });
   new MutationObserver(() => monaco.editor.setTheme(theme())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   return {

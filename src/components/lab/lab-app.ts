@@ -2,7 +2,7 @@
  * The lab island, once opened: the editor, Run (button and Ctrl/Cmd+Enter), the checks with their
  * messages, hints one at a time, reset and solution (each asks first), saved on every change.
  */
-import { gradeInBrowser } from '../../lab-runtime/browser-sandbox.ts';
+import { gradeInBrowser, prepareLab } from '../../lab-runtime/browser-sandbox.ts';
 import type { LabOutline, LabResult } from '../../lab-runtime/run-lab.ts';
 import { markLabPassed } from '../../scripts/progress.ts';
 import { createEditor } from './editor.ts';
@@ -23,6 +23,7 @@ function $(root: HTMLElement, sel: string): HTMLElement {
 }
 
 export function mountLab(root: HTMLElement, data: LabData): void {
+  prepareLab(data.id);
   const store = window.localStorage;
   const { state, notice } = loadLabState(store, data.id, data.starter);
   const status = $(root, '[data-lab-status]');
