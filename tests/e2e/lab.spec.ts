@@ -103,3 +103,16 @@ test('corrupt saved work is set aside with a notice, not a broken page', async (
   await expect(lab.locator('.view-lines')).toContainText('TODO');
   expect(await page.evaluate(() => localStorage.getItem('pp-lab-napi-poll-corrupt'))).toBe('{not json');
 });
+
+test('the editor knows the simulator\'s types: a type error is underlined, the solution is clean', async ({ page }) => {
+  const lab = await openLab(page);
+  // napi.weight is a number only if 'packet-path/sim' resolves; unresolved, napi would be any and no error would show here.
+  await setCode(page, lab, solution.replace('let work_done = 0;', 'let work_done = 0;\n  const wrong: string = napi.weight;'));
+  const squiggle = lab.locator('.squiggly-error').first();
+  await expect(squiggle).toBeVisible({ timeout: 20_000 });
+  await squiggle.hover({ force: true });
+  await expect(page.locator('.monaco-hover').first()).toContainText("Type 'number' is not assignable to type 'string'", { timeout: 10_000 });
+  await setCode(page, lab, solution);
+  await page.waitForTimeout(2500); // the TypeScript worker revalidates after a pause
+  await expect(lab.locator('.squiggly-error')).toHaveCount(0);
+});
