@@ -18,7 +18,7 @@ import { NetDevice } from './netdevice.ts';
 import { Nic } from './nic.ts';
 import { IPPROTO_TCP, IPPROTO_UDP, type Flow, type IpProto, type Packet } from './packet.ts';
 import { createRng, type Rng } from './rng.ts';
-import { createRpsIpi, process_backlog, RpsSockFlowTable } from './rps.ts';
+import { createRpsIpi, process_backlog, rps_cpu_mask, RpsSockFlowTable } from './rps.ts';
 import { netdev_rss_key_fill, parseIPv4 } from './rss.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sock_set_rcvbuf, Sock } from './sock.ts';
@@ -26,7 +26,7 @@ import { SdFlowLimit } from './softnet.ts';
 import { SysctlTable } from './sysctl.ts';
 import { TimerQueue } from './timer.ts';
 import { STAGE, Trace, type TraceEvent } from './trace.ts';
-import { TrafficSource, type FlowSpec, type Workload } from './workload.ts';
+import { TrafficSource, type Workload } from './workload.ts';
 import { collectStats, type HostStats } from './stats.ts';
 import { writeSysfs } from './sysfs.ts';
 
@@ -316,16 +316,12 @@ export class Host {
     this.cpus[cpu]!.wake(this.now);
   }
 
-  udpLookup(daddr: number, dport: number): Sock | undefined {
-    for (const sk of this.sockets) if (sk.protocol === IPPROTO_UDP && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
-    return undefined;
-  }
-
-  /** The established socket for a segment; each TCP socket stands for the connection on its port. */
-  tcpLookup(daddr: number, dport: number, saddr: number, sport: number): Sock | undefined {
-    void saddr;
-    void sport;
-    for (const sk of this.sockets) if (sk.protocol === IPPROTO_TCP && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
+  /**
+   * The socket a datagram or segment goes to: bound to its port and to its address or to any.
+   * Each TCP socket stands for the one connection on its port, so the lookup is the same for both.
+   */
+  sockLookup(protocol: IpProto, daddr: number, dport: number): Sock | undefined {
+    for (const sk of this.sockets) if (sk.protocol === protocol && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
     return undefined;
   }
 
@@ -333,24 +329,15 @@ export class Host {
   sock_rps_record_flow(sk: Sock, cpu: number): void {
     const table = this.rps_sock_flow_table;
     if (!table || sk.protocol !== IPPROTO_TCP || !sk.sk_rxhash) return;
-    let mask = 1;
-    while (mask < this.nrCpus) mask <<= 1;
-    mask -= 1;
     const hash = sk.sk_rxhash;
-    table.ents[hash & table.mask] = ((hash & ~mask) | cpu) >>> 0;
+    table.ents[hash & table.mask] = ((hash & ~rps_cpu_mask(this)) | cpu) >>> 0;
   }
 
   // --- TCP senders ---------------------------------------------------------------------
 
-  tcpNextSeq(proto: IpProto, spec: FlowSpec, index: number): number {
-    void spec;
-    void index;
-    return proto === IPPROTO_TCP ? 1 : 0;
-  }
-
   /** The receiver's window as the sender sees it: half the free receive buffer (tcp_adv_win_scale = 1). */
   tcpWindowOpen(flow: Flow, nextSeq: number, bytes: number): boolean {
-    const sk = this.tcpLookup(flow.daddr, flow.dport, flow.saddr, flow.sport);
+    const sk = this.sockLookup(IPPROTO_TCP, flow.daddr, flow.dport);
     if (!sk) return true;
     const acked = this.tcpAcked.get(flow.id) ?? 1;
     const window = Math.max(0, sk.sk_rcvbuf - sk.sk_rmem_alloc) >> 1;

@@ -34,7 +34,7 @@ export class RpsSockFlowTable {
 }
 
 /** rps_cpu_mask: roundup_pow_of_two(nr_cpu_ids) - 1 */
-function rps_cpu_mask(host: Host): number {
+export function rps_cpu_mask(host: Host): number {
   let n = 1;
   while (n < host.nrCpus) n <<= 1;
   return n - 1;

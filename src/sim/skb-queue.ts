@@ -25,10 +25,6 @@ export class SkbQueue {
     return this.qlen ? this.items[this.head] : undefined;
   }
 
-  peekTail(): SkBuff | undefined {
-    return this.qlen ? this.items[(this.head + this.qlen - 1) & (this.items.length - 1)] : undefined;
-  }
-
   /** skb_queue_splice_tail_init: move every skb of `from` to the tail of this queue. */
   spliceTailInit(from: SkbQueue): void {
     for (let skb = from.shift(); skb; skb = from.shift()) this.push(skb);

@@ -69,8 +69,7 @@ function files(host: Host): Map<string, SysfsFile> {
   map.set(`${base}/mtu`, { read: () => String(dev.mtu) });
   map.set(`${base}/address`, { read: () => dev.mac });
   map.set(`${base}/operstate`, { read: () => (dev.running ? 'up' : 'down') });
-  for (const [name, value] of Object.entries(netdevStats(host))) {
-    void value;
+  for (const name of Object.keys(netdevStats(host))) {
     map.set(`${base}/statistics/${name}`, { read: (h) => String(netdevStats(h)[name as keyof ReturnType<typeof netdevStats>]) });
   }
   for (const desc of host.adapter.irqs) {

@@ -1,5 +1,5 @@
 /** TCP receive on an established connection (net/ipv4/tcp_ipv4.c, tcp_input.c), reduced. */
-import { FRAME_L4_CSUM_BAD } from './packet.ts';
+import { FRAME_L4_CSUM_BAD, IPPROTO_TCP } from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
 import { STAGE } from './trace.ts';
@@ -22,7 +22,7 @@ export function tcp_v4_rcv(skb: SkBuff): number {
     return 0;
   }
   const f = skb.flow;
-  const sk = host.tcpLookup(f.daddr, f.dport, f.saddr, f.sport);
+  const sk = host.sockLookup(IPPROTO_TCP, f.daddr, f.dport);
   if (!sk) {
     // tcp_v4_send_reset
     mib.Tcp.OutRsts++;

@@ -1,5 +1,5 @@
 /** UDP receive (net/ipv4/udp.c). */
-import { FRAME_L4_CSUM_BAD } from './packet.ts';
+import { FRAME_L4_CSUM_BAD, IPPROTO_UDP } from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
 import { STAGE } from './trace.ts';
@@ -23,7 +23,7 @@ export function udp_rcv(skb: SkBuff): number {
     host.kfree_skb(skb, 'UDP_CSUM', '__udp4_lib_rcv');
     return 0;
   }
-  const sk = host.udpLookup(skb.flow.daddr, skb.flow.dport);
+  const sk = host.sockLookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
   if (!sk) {
     mib.NoPorts++;
     icmp_send_port_unreach(host);

@@ -111,7 +111,8 @@ export class TrafficSource {
         spec.dport,
       ),
       weight: spec.weight ?? 1,
-      seq: host.tcpNextSeq(spec.proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP, spec, i),
+      // TCP sequence numbers start at 1 (the SYN took 0); UDP has none.
+      seq: spec.proto === 'tcp' ? 1 : 0,
     }));
     this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.gapNs = 1e9 / w.pps;
