@@ -18,7 +18,12 @@ export interface Shell {
   complete(line: string, cursor?: number): Completion;
 }
 
-export function createShell(host: Host = createHost()): Shell {
+export interface ShellOptions {
+  /** false: `run` sends no traffic and prints nothing (see ShellState.traffic). */
+  traffic?: boolean;
+}
+
+export function createShell(host: Host = createHost(), options: ShellOptions = {}): Shell {
   const state: ShellState = {
     host,
     // `reset` boots a fresh host with the configuration this one was booted with.
@@ -26,6 +31,7 @@ export function createShell(host: Host = createHost()): Shell {
     nstatHistory: null,
     dropwatchSeen: null,
     bootedFor: null,
+    traffic: options.traffic ?? true,
   };
   return {
     get host() {

@@ -19,6 +19,8 @@ export interface ShellState {
   dropwatchSeen: Map<string, number> | null;
   /** The scenario whose host settings the host was booted with (reset SCENARIO), if any. */
   bootedFor: string | null;
+  /** false: `run` sends nothing (a tuning lab's grader replays a learner's settings without their traffic). */
+  traffic: boolean;
 }
 
 export interface CommandContext {

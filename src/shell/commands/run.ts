@@ -52,6 +52,7 @@ export const run: Command = (ctx) => {
     if (parsed === null) return { stdout: '', stderr: `run: invalid duration '${d}' (try 10ms, 500us, 1s; at most 10s)\n`, code: 2 };
     durationNs = parsed;
   }
+  if (!ctx.state.traffic) return { stdout: '', stderr: '', code: 0 };
   let note = '';
   if (scenario.host && ctx.state.bootedFor !== scenario.name) {
     note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;

@@ -62,9 +62,18 @@ export const grep: Command = (ctx) => {
     { short: 'w', long: 'word-regexp' }, { short: 'x', long: 'line-regexp' }, { short: 'o', long: 'only-matching' },
     { short: 'q', long: 'quiet' }, { short: 'h', long: 'no-filename' }, { short: 'H', long: 'with-filename' },
     { short: 'e', long: 'regexp', arg: true },
+    { short: 'A', long: 'after-context', arg: true }, { short: 'B', long: 'before-context', arg: true }, { short: 'C', long: 'context', arg: true },
   ]);
   const usage = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
   if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 2 };
+  const context = (name: string): number | string => {
+    const v = value(p, name) ?? value(p, 'context') ?? '0';
+    return /^\d+$/.test(v) ? Number(v) : `grep: ${v}: invalid context length argument\n`;
+  };
+  const after = context('after-context');
+  const before = context('before-context');
+  if (typeof after === 'string') return { stdout: '', stderr: after, code: 2 };
+  if (typeof before === 'string') return { stdout: '', stderr: before, code: 2 };
   const operands = [...p.operands];
   const pattern = value(p, 'regexp') ?? operands.shift();
   if (pattern === undefined) return { stdout: '', stderr: usage, code: 2 };
@@ -89,18 +98,34 @@ export const grep: Command = (ctx) => {
       continue;
     }
     let n = 0;
-    lines(f.text).forEach((l, idx) => {
+    const all = lines(f.text);
+    // Context lines (-A/-B/-C) print with '-' where a match has ':', and groups apart are separated by '--'.
+    let printedUpTo = -1;
+    const printLine = (idx: number, sep: ':' | '-') => {
+      if (printedUpTo >= 0 && idx > printedUpTo + 1 && (after > 0 || before > 0)) stdout += '--\n';
+      stdout += (prefix ? `${f.name}${sep}` : '') + (has(p, 'line-number') ? `${idx + 1}${sep}` : '') + all[idx] + '\n';
+      printedUpTo = idx;
+    };
+    let afterLeft = 0;
+    all.forEach((l, idx) => {
       re.lastIndex = 0;
       const hit = re.test(l) !== invert;
-      if (!hit) return;
+      if (!hit) {
+        if (afterLeft > 0 && !has(p, 'count') && !has(p, 'quiet')) printLine(idx, '-');
+        afterLeft = Math.max(0, afterLeft - 1);
+        return;
+      }
       n++;
       matched = true;
       if (has(p, 'count') || has(p, 'quiet')) return;
-      const head = (prefix ? `${f.name}:` : '') + (has(p, 'line-number') ? `${idx + 1}:` : '');
+      for (let b = Math.max(printedUpTo + 1, idx - before); b < idx; b++) printLine(b, '-');
+      afterLeft = after;
       if (has(p, 'only-matching') && !invert) {
+        const head = (prefix ? `${f.name}:` : '') + (has(p, 'line-number') ? `${idx + 1}:` : '');
         re.lastIndex = 0;
         for (const m of l.matchAll(re)) if (m[0] !== '') stdout += head + m[0] + '\n';
-      } else stdout += head + l + '\n';
+        printedUpTo = idx;
+      } else printLine(idx, ':');
     });
     if (has(p, 'count') && !has(p, 'quiet')) stdout += (prefix ? `${f.name}:` : '') + n + '\n';
   }

@@ -71,6 +71,15 @@ describe('bash', () => {
     expect(s.exec('uname -r').stdout).toBe('6.18.0-packetpath\n');
     expect(s.exec('nproc').stdout).toBe('4\n');
   });
+
+  it('grep with context lines, as GNU grep prints them', () => {
+    const s = sh();
+    expect(s.exec('ethtool -g eth0 | grep -A1 Current').stdout).toBe('Current hardware settings:\nRX:\t\t256\n');
+    // '-' marks context lines, ':' matches, '--' separates groups that do not touch.
+    expect(s.exec('ethtool -g eth0 | grep -n -C1 "RX Mini"').stdout).toBe('3-RX:\t\t4096\n4:RX Mini:\tn/a\n5-RX Jumbo:\tn/a\n--\n8-RX:\t\t256\n9:RX Mini:\tn/a\n10-RX Jumbo:\tn/a\n');
+    expect(s.exec('ethtool -g eth0 | grep -B1 "RX Mini" | wc -l').stdout).toBe('5\n');
+    expect(s.exec('ethtool -g eth0 | grep -A x RX')).toEqual({ stdout: '', stderr: 'grep: x: invalid context length argument\n', code: 2 });
+  });
 });
 
 describe('ethtool 6.1 with igb', () => {
