@@ -1,7 +1,8 @@
 /**
- * npm run grade -- --lab <id> <file.ts>… [--json] [--junit out.xml] [--gradescope results.json]
+ * npm run grade -- --lab <id> <file>… [--json] [--junit out.xml] [--gradescope results.json]
  *   [--time-limit ms] [--jobs n]
- * Grades each file with the same runtime as the browser, in parallel worker threads, each with the
+ * A file is a learner's TypeScript for a code lab, or for a tuning lab the commands they typed
+ * (one per line, as the lab's terminal keeps them). Grades each file with the same runtime as the browser, in parallel worker threads, each with the
  * time limit. Exits 1 when any check of any file fails, 2 on bad usage.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { labIds } from '../src/lab-runtime/node-labs.ts';
 import { DEFAULT_TIME_LIMIT_MS, gradeInWorker } from '../src/lab-runtime/node-sandbox.ts';
 import { gradescope, junit, table, type GradedFile } from '../src/lab-runtime/reports.ts';
 
-const USAGE = 'usage: npm run grade -- --lab <id> <file.ts>… [--json] [--junit out.xml] [--gradescope results.json] [--time-limit ms] [--jobs n]';
+const USAGE = 'usage: npm run grade -- --lab <id> <file>… [--json] [--junit out.xml] [--gradescope results.json] [--time-limit ms] [--jobs n]';
 
 function fail(message: string): never {
   console.error(`grade: ${message}\n${USAGE}`);

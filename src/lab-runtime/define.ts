@@ -1,8 +1,13 @@
 /**
- * The shape of a lab (labs/<id>/lab.ts): what the learner writes, the scenarios it runs in, the
+ * The shape of a lab (labs/<id>/lab.ts): what the learner does, the traffic it is tried with, the
  * checks that grade it and the hints. Labs import only this module's helpers and src/sim's API.
+ * Two kinds: a code lab (the learner writes a kernel function in the editor) and a tuning lab
+ * (the learner tunes a host in the terminal; the lab grades the host as the learner left it).
  */
-import type { HookName, Hooks, HostConfig, RunResult, Workload } from '../sim/index.ts';
+import type { Host, HookName, Hooks, HostConfig, RunResult, Workload } from '../sim/index.ts';
+
+/** A host configuration that can be written as data (it crosses into the terminal's worker): no hooks. */
+export type PlainHostConfig = Omit<HostConfig, 'hooks'>;
 
 export interface LabScenario {
   /** Short name, shown next to the checks that use it. */
@@ -18,14 +23,21 @@ export interface LabRun {
   probes: Record<string, number>;
 }
 
-export interface Check {
+/** What a tuning lab's check sees besides the runs: the host as the learner left it, before the lab's traffic. */
+export interface TuningRun extends LabRun {
+  host: Host;
+  /** The commands the learner typed, in order. */
+  commands: string[];
+}
+
+export interface Check<R extends LabRun = LabRun> {
   /** Stable id, used in grade reports. */
   id: string;
   /** One line: what the check demands, in the chapter's terms. */
   demands: string;
   weight?: number;
   /** null when the demand is met; otherwise what went wrong, with numbers, and where to look. */
-  verify: (run: LabRun) => string | null;
+  verify: (run: R) => string | null;
 }
 
 export interface Probe {
@@ -35,25 +47,51 @@ export interface Probe {
   max(name: string, value: number): void;
 }
 
-export interface LabDefinition {
+interface LabBase {
   id: string;
   title: string;
   /** The chapter file it belongs to, without extension (e.g. 05-napi). */
   chapter: string;
-  /** The simulator hook the learner's file replaces: the file exports a function of this name. */
-  hook: HookName;
   /** One paragraph for the top of the lab: the task. */
   task: string;
+  hints: string[];
+}
+
+/** The learner writes a kernel function (starter.ts, solution.ts); each scenario runs it. */
+export interface CodeLab extends LabBase {
+  kind?: 'code';
+  /** The simulator hook the learner's file replaces: the file exports a function of this name. */
+  hook: HookName;
   scenarios: LabScenario[];
   checks: Check[];
-  hints: string[];
   /** Install the learner's function, wrapped to record what checks need; by default it is the hook as is. */
   install?: (fn: Hooks[HookName], probe: Probe) => Partial<Hooks>;
 }
 
-export function defineLab(lab: LabDefinition): LabDefinition {
+/**
+ * The learner tunes a host in the terminal (starter.sh, solution.sh: shell commands, one per
+ * line). Grading replays the learner's commands on a host booted from `host`, with no traffic
+ * (`run` does nothing there: the traffic the learner sent while exploring neither helps nor
+ * hurts), then sends each scenario's traffic through a host so tuned.
+ */
+export interface TuningLab extends LabBase {
+  kind: 'tuning';
+  /** The host the terminal boots (and `reset` boots again): the one that needs tuning. */
+  host: PlainHostConfig;
+  scenarios: Omit<LabScenario, 'host'>[];
+  checks: Check<TuningRun>[];
+}
+
+export type LabDefinition = CodeLab | TuningLab;
+
+export function defineLab<L extends LabDefinition>(lab: L): L {
   return lab;
 }
+
+export const isTuningLab = (lab: LabDefinition): lab is TuningLab => lab.kind === 'tuning';
+
+/** The file a learner's work is kept in: TypeScript for a code lab, shell commands for a tuning lab. */
+export const submissionExtension = (lab: LabDefinition): 'ts' | 'sh' => (isTuningLab(lab) ? 'sh' : 'ts');
 
 /** The value of a named `ethtool -S` counter in a run. */
 export function ethtoolStat(run: RunResult, name: string): number {

@@ -20,6 +20,6 @@ export async function loadLab(id: string): Promise<LabDefinition> {
   return mod.default;
 }
 
-export function labFile(id: string, file: 'starter.ts' | 'solution.ts'): string {
+export function labFile(id: string, file: `${'starter' | 'solution'}.${'ts' | 'sh'}`): string {
   return readFileSync(`${LABS_DIR}${id}/${file}`, 'utf8');
 }

@@ -1,10 +1,12 @@
 /**
- * Grade one learner file against one lab: transpile, evaluate, run every scenario with the
- * learner's function as the lab's hook, run the checks, and return one structured result. The
+ * Grade one submission against one lab, and return one structured result. A code lab's file is
+ * transpiled and evaluated, and every scenario runs with the learner's function as the lab's hook;
+ * a tuning lab's commands are replayed on its host before each scenario's traffic. The
  * browser's Worker and the command line both call this, so a file gets the same grade in both.
  */
-import { createHost, type Hooks, type HookName, type RunResult } from '../sim/index.ts';
-import type { LabDefinition, LabRun, Probe } from './define.ts';
+import { createHost, type Host, type Hooks, type HookName, type RunResult, type Workload } from '../sim/index.ts';
+import { createShell } from '../shell/index.ts';
+import { isTuningLab, type Check, type CodeLab, type LabDefinition, type LabRun, type Probe, type TuningLab, type TuningRun } from './define.ts';
 import { evaluate, LearnerCodeError, locate, transpile, type CompiledModule, type LearnerError } from './learner-module.ts';
 
 export interface CheckResult {
@@ -61,7 +63,12 @@ export function errorResult(lab: LabOutline, error: LearnerError, timing: LabRes
   };
 }
 
-export function runLab(lab: LabDefinition, source: string): LabResult {
+/** Grade a submission: a code lab's TypeScript file, or a tuning lab's commands (one per line). */
+export function runLab(lab: LabDefinition, submission: string): LabResult {
+  return isTuningLab(lab) ? runTuningLab(lab, submission) : runCodeLab(lab, submission);
+}
+
+function runCodeLab(lab: CodeLab, source: string): LabResult {
   const t0 = performance.now();
   let compiled: CompiledModule;
   let exports: Record<string, unknown>;
@@ -84,18 +91,39 @@ export function runLab(lab: LabDefinition, source: string): LabResult {
   };
   const hooks: Partial<Hooks> = lab.install ? lab.install(fn as Hooks[HookName], probe) : ({ [lab.hook]: fn } as Partial<Hooks>);
   const run: LabRun = { runs: {}, probes };
-  const scenarios: ScenarioResult[] = [];
+  let scenarios: ScenarioResult[];
   try {
-    for (const s of lab.scenarios) {
-      const host = createHost({ ...s.host, hooks: { ...s.host?.hooks, ...hooks } });
-      const r = host.run(s.workload, { durationNs: s.durationNs });
-      run.runs[s.name] = r;
-      const { workload: _w, startNs: _s, endNs: _e, ...kept } = r;
-      scenarios.push({ ...kept, scenario: s.name, trace: r.trace.slice(-TRACE_KEPT) });
-    }
+    scenarios = lab.scenarios.map((s) => runScenario(run, s.name, createHost({ ...s.host, hooks: { ...s.host?.hooks, ...hooks } }), s.workload, s.durationNs));
   } catch (e) {
     return errorResult(lab, locate(e, compiled), { transpileMs: t1 - t0, simulateMs: performance.now() - t1, checkMs: 0 });
   }
+  return grade(lab, run, scenarios, { transpileMs: t1 - t0, simulateMs: performance.now() - t1 });
+}
+
+/** The host as the learner left it: their commands replayed on the lab's host, without their traffic. */
+export function tunedHost(lab: TuningLab, commands: string[]): Host {
+  const shell = createShell(createHost(lab.host), { traffic: false });
+  for (const line of commands) shell.exec(line);
+  return shell.host;
+}
+
+function runTuningLab(lab: TuningLab, submission: string): LabResult {
+  const t0 = performance.now();
+  const commands = submission.split('\n').filter((l) => l.trim() !== '');
+  const run: TuningRun = { runs: {}, probes: {}, commands, host: tunedHost(lab, commands) };
+  // Each scenario gets a host of its own, tuned the same way, so one scenario's traffic never leaves queues full for the next.
+  const scenarios = lab.scenarios.map((s) => runScenario(run, s.name, tunedHost(lab, commands), s.workload, s.durationNs));
+  return grade(lab, run, scenarios, { transpileMs: 0, simulateMs: performance.now() - t0 });
+}
+
+function runScenario(run: LabRun, name: string, host: Host, workload: Workload, durationNs: number): ScenarioResult {
+  const r = host.run(workload, { durationNs });
+  run.runs[name] = r;
+  const { workload: _w, startNs: _s, endNs: _e, ...kept } = r;
+  return { ...kept, scenario: name, trace: r.trace.slice(-TRACE_KEPT) };
+}
+
+function grade<R extends LabRun>(lab: { id: string; checks: Check<R>[] }, run: R, scenarios: ScenarioResult[], timing: Omit<LabResult['timing'], 'checkMs'>): LabResult {
   const t2 = performance.now();
   const checks: CheckResult[] = lab.checks.map((c) => {
     const weight = c.weight ?? 1;
@@ -115,6 +143,6 @@ export function runLab(lab: LabDefinition, source: string): LabResult {
     maxScore: maxScore(lab),
     checks,
     runs: scenarios,
-    timing: { transpileMs: t1 - t0, simulateMs: t2 - t1, checkMs: performance.now() - t2 },
+    timing: { ...timing, checkMs: performance.now() - t2 },
   };
 }

@@ -37,6 +37,16 @@ describe('npm run grade', () => {
     expect(results.tests[0]).toMatchObject({ score: 2, max_score: 2, status: 'passed' });
   });
 
+  it('grades a tuning lab from the commands a learner typed', () => {
+    const partial = join(dir, 'ring-only.sh');
+    writeFileSync(partial, 'ethtool -g eth0\nethtool -G eth0 rx 4096\nrun bursts\n');
+    const r = grade('--lab', 'find-the-drops', join(root, 'labs/find-the-drops/solution.sh'), partial);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/solution\.sh\s+4\/4\s+passed/);
+    // The ring is fixed, the backlog is not: that check names the drops and the setting.
+    expect(r.stdout).toMatch(/ring-only\.sh\s+1\/4\s+failed\s+.*backlog/);
+  });
+
   it('reports a time-out for a file that never returns', () => {
     const loop = join(dir, 'loop.ts');
     writeFileSync(loop, 'export function igb_poll(napi: unknown, budget: number): number { for (;;) {} }\n');
@@ -46,7 +56,7 @@ describe('npm run grade', () => {
   });
 
   it('refuses bad usage with a message and exit 2', () => {
-    expect(grade('--lab', 'nope', good)).toMatchObject({ code: 2, stderr: expect.stringContaining('no lab "nope"; the labs are: napi-poll') });
+    expect(grade('--lab', 'nope', good)).toMatchObject({ code: 2, stderr: expect.stringContaining('no lab "nope"; the labs are: find-the-drops, napi-poll') });
     expect(grade('--lab', 'napi-poll', join(dir, 'missing.ts'))).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
     expect(grade('--lab', 'napi-poll', good, starter, '--gradescope', join(dir, 'x.json'))).toMatchObject({ code: 2 });
   });

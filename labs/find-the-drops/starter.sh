@@ -1,0 +1,1 @@
+# The untuned host: nothing changed.
