@@ -43,6 +43,24 @@ const contrastTransformer = {
   },
 };
 
+/**
+ * A code block whose meta says `runnable` (```console runnable) marks each command line — a line
+ * that starts with a prompt, `# ` or `$ ` — with data-command; src/scripts/runnable.ts gives it
+ * a button that types the command into the page's terminal.
+ */
+/** @type {import('shiki').ShikiTransformer} */
+const runnableTransformer = {
+  name: 'packet-path-runnable',
+  pre(node) {
+    if (/(^|\s)runnable(\s|$)/.test(this.options.meta?.__raw ?? '')) node.properties['data-runnable'] = '';
+  },
+  line(node, line) {
+    if (!/(^|\s)runnable(\s|$)/.test(this.options.meta?.__raw ?? '')) return;
+    const m = /^[#$] (.+)$/.exec(this.source.split('\n')[line - 1] ?? '');
+    if (m) node.properties['data-command'] = m[1].trim();
+  },
+};
+
 export default defineConfig({
   base: normaliseBase(process.env.PP_BASE),
   trailingSlash: 'ignore',
@@ -55,7 +73,7 @@ export default defineConfig({
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: false,
       wrap: false,
-      transformers: [contrastTransformer],
+      transformers: [contrastTransformer, runnableTransformer],
     },
   },
   // A build from another chapters folder (PP_CHAPTERS_DIR, used by the site's tests) keeps its

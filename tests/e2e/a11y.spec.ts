@@ -9,6 +9,9 @@ for (const scheme of ['light', 'dark'] as const) {
   for (const [name, path] of [
     ['home page', ''],
     [`chapter ${withQuiz}`, chapterPath(withQuiz)],
+    // A terminal running, and a chapter with runnable commands and a tuning lab.
+    ['sandbox', 'sandbox/'],
+    ['chapter 12-where-did-my-packets-go', chapterPath('12-where-did-my-packets-go')],
   ] as const) {
     test(`axe: no serious or critical violation on the ${name} (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });

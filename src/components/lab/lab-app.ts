@@ -1,20 +1,40 @@
 /**
- * The lab island, once opened: the editor, Run (button and Ctrl/Cmd+Enter), the checks with their
- * messages, hints one at a time, reset and solution (each asks first), saved on every change.
+ * The lab island, once opened: the editor (a code lab) and the terminal, Run (button and
+ * Ctrl/Cmd+Enter), the checks with their messages, hints one at a time, reset and solution (each
+ * asks first), saved on every change. A tuning lab has no editor: what it grades is the commands
+ * the terminal ran.
  */
+import type { PlainHostConfig } from '../../lab-runtime/define.ts';
 import { gradeInBrowser, prepareLab } from '../../lab-runtime/browser-sandbox.ts';
 import type { LabOutline, LabResult } from '../../lab-runtime/run-lab.ts';
 import { markLabPassed } from '../../scripts/progress.ts';
-import { createEditor } from './editor.ts';
+import { mountTerminal, type TerminalHandle } from '../terminal/terminal.ts';
+import { enhanceRunnable } from '../../scripts/runnable.ts';
 import { loadLabState, saveLabState, type LabState } from './lab-store.ts';
 
-const solutions = import.meta.glob<string>('../../../labs/*/solution.ts', { query: '?raw', import: 'default' });
+const solutions = import.meta.glob<string>(['../../../labs/*/solution.ts', '../../../labs/*/solution.sh'], { query: '?raw', import: 'default' });
 
 export interface LabData extends LabOutline {
+  kind: 'code' | 'tuning';
   title: string;
   starter: string;
   hints: string[];
+  /** The host the terminal boots. */
+  host: PlainHostConfig;
 }
+
+/** What the learner works in: the editor, or (tuning) the terminal. */
+interface Workspace {
+  submission(): string;
+  setSubmission(text: string): void;
+  onChange(fn: () => void): void;
+  focus(): void;
+}
+
+const BANNER = {
+  code: "A terminal on a host like the lab's, running the kernel's own functions: your code runs when you press Run.\nType help for the tools, run to send traffic.\n",
+  tuning: 'The host to tune. Type help for the tools; run SCENARIO sends traffic, reset boots the host afresh.\n',
+};
 
 function $(root: HTMLElement, sel: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(sel);
@@ -22,7 +42,40 @@ function $(root: HTMLElement, sel: string): HTMLElement {
   return el;
 }
 
-export function mountLab(root: HTMLElement, data: LabData): void {
+async function editorWorkspace(root: HTMLElement, data: LabData, code: string, run: () => void): Promise<Workspace> {
+  const { createEditor } = await import('./editor.ts');
+  const host = $(root, '[data-lab-editor]');
+  host.replaceChildren();
+  host.classList.add('is-live');
+  const editor = createEditor(host, data.id, code);
+  editor.onRun(run);
+  return { submission: editor.getValue, setSubmission: editor.setValue, onChange: editor.onChange, focus: editor.focus };
+}
+
+/** A tuning lab's work is the terminal's host: its commands are the submission; resetting boots it afresh. */
+function terminalWorkspace(terminal: TerminalHandle): Workspace {
+  return { submission: () => terminal.log.join('\n'), setSubmission: () => terminal.type('reset'), onChange: () => {}, focus: terminal.focus };
+}
+
+/** The reference solution of a tuning lab: its commands, each with a button that types it. */
+function showCommands(box: HTMLElement, text: string): void {
+  const pre = document.createElement('pre');
+  const code = document.createElement('code');
+  for (const line of text.split('\n').filter((l) => l.trim() !== '')) {
+    const span = document.createElement('span');
+    span.className = 'line';
+    span.textContent = line;
+    if (!line.trimStart().startsWith('#')) span.dataset.command = line.trim();
+    code.append(span, '\n');
+  }
+  pre.append(code);
+  pre.dataset.runnable = '';
+  box.replaceChildren(pre);
+  box.hidden = false;
+  enhanceRunnable(box);
+}
+
+export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type(command: string): void }> {
   prepareLab(data.id);
   const store = window.localStorage;
   const { state, notice } = loadLabState(store, data.id, data.starter);
@@ -31,15 +84,32 @@ export function mountLab(root: HTMLElement, data: LabData): void {
     status.textContent = text;
   };
   if (notice) note(notice);
-
-  const editorHost = $(root, '[data-lab-editor]');
-  editorHost.replaceChildren();
-  editorHost.classList.add('is-live');
-  const editor = createEditor(editorHost, data.id, state.code);
   const save = (s: LabState) => {
     if (!saveLabState(store, data.id, s)) note('Your work could not be saved in this browser (storage full or disabled).');
   };
+  const tuning = data.kind === 'tuning';
 
+  const terminalBox = $(root, '[data-lab-terminal]');
+  const terminal = await mountTerminal(terminalBox, {
+    id: `lab-${data.id}`,
+    config: data.host,
+    label: tuning ? `Terminal on the host to tune in the lab ${data.title}` : `Terminal on a host like the one of the lab ${data.title}`,
+    banner: BANNER[data.kind],
+  });
+  let run = () => {};
+  const work = tuning ? terminalWorkspace(terminal) : await editorWorkspace(root, data, state.code, () => run());
+  // Ctrl+Enter in the terminal grades too (the editor has its own binding).
+  terminalBox.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        e.stopPropagation();
+        run();
+      }
+    },
+    { capture: true },
+  );
   const hintList = $(root, '[data-lab-hints]');
   const hintButton = $(root, '[data-lab-hint]') as HTMLButtonElement;
   const showHints = () => {
@@ -72,11 +142,11 @@ export function mountLab(root: HTMLElement, data: LabData): void {
     err.hidden = !r?.error;
   };
 
-  const run = async () => {
+  const grade = async () => {
     runButton.disabled = true;
-    note('Running…');
+    note(tuning ? 'Sending the lab\'s traffic through your host…' : 'Running…');
     const started = performance.now();
-    const result: LabResult = await gradeInBrowser(data, editor.getValue());
+    const result: LabResult = await gradeInBrowser(data, work.submission());
     const ms = Math.round(performance.now() - started);
     const error = result.error ? `${result.error.kind === 'timeout' ? '' : 'Your code: '}${result.error.message}${result.error.line ? ` (line ${result.error.line}${result.error.column ? `, column ${result.error.column}` : ''})` : ''}` : undefined;
     state.last = { status: result.status, score: result.score, maxScore: result.maxScore, checks: result.checks.map((c) => ({ id: c.id, pass: c.pass, message: c.message })), error };
@@ -92,25 +162,29 @@ export function mountLab(root: HTMLElement, data: LabData): void {
     root.dispatchEvent(new CustomEvent('pp:lab-result', { detail: result, bubbles: true }));
   };
 
-  editor.onChange(() => {
-    state.code = editor.getValue();
+  run = () => void grade();
+  work.onChange(() => {
+    state.code = work.submission();
     save(state);
   });
-  editor.onRun(() => void run());
-  runButton.addEventListener('click', () => void run());
+  runButton.addEventListener('click', run);
   hintButton.addEventListener('click', () => {
     state.hintsShown = Math.min(state.hintsShown + 1, data.hints.length);
     save(state);
     showHints();
   });
   $(root, '[data-lab-reset]').addEventListener('click', () => {
-    if (!window.confirm('Replace your code with the starter? Your changes will be lost.')) return;
-    editor.setValue(data.starter);
+    const question = tuning ? 'Boot the host afresh? Every setting you changed is lost.' : 'Replace your code with the starter? Your changes will be lost.';
+    if (!window.confirm(question)) return;
+    work.setSubmission(data.starter);
   });
   solutionButton.addEventListener('click', async () => {
-    if (!window.confirm('Show the reference solution in the editor? It replaces your code.')) return;
-    const load = solutions[`../../../labs/${data.id}/solution.ts`];
-    if (load) editor.setValue(await load());
+    const question = tuning ? 'Show the commands of the reference solution?' : 'Show the reference solution in the editor? It replaces your code.';
+    if (!window.confirm(question)) return;
+    const load = solutions[`../../../labs/${data.id}/solution.${tuning ? 'sh' : 'ts'}`];
+    if (!load) return;
+    if (tuning) showCommands($(root, '[data-lab-solution-text]'), await load());
+    else work.setSubmission(await load());
   });
 
   solutionButton.disabled = !state.ran;
@@ -118,5 +192,6 @@ export function mountLab(root: HTMLElement, data: LabData): void {
   showHints();
   showResult(state.last);
   root.dataset.state = 'open';
-  editor.focus();
+  work.focus();
+  return { type: (command) => terminal.type(command) };
 }

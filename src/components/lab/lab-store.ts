@@ -3,6 +3,8 @@
  * last result. Saved on every change under `pp-lab-<id>`; a corrupt entry is set aside (kept under
  * `pp-lab-<id>-corrupt`, so nothing is lost) and the lab starts from the starter with a notice.
  */
+import { loadSaved, save } from '../saved.ts';
+
 export interface SavedCheck {
   id: string;
   pass: boolean;
@@ -31,34 +33,21 @@ export interface Loaded {
 
 export function loadLabState(storage: Storage, id: string, starter: string): Loaded {
   const fresh: LabState = { code: starter, hintsShown: 0, ran: false, last: null };
-  let raw: string | null = null;
-  try {
-    raw = storage.getItem(labKey(id));
-  } catch {
-    return { state: fresh, notice: 'This browser does not let the page keep your work: it will be lost on reload.' };
+  const saved = loadSaved(storage, labKey(id), isState);
+  switch (saved.status) {
+    case 'ok':
+      return { state: saved.value };
+    case 'none':
+      return { state: fresh };
+    case 'unavailable':
+      return { state: fresh, notice: 'This browser does not let the page keep your work: it will be lost on reload.' };
+    case 'corrupt':
+      return { state: fresh, notice: 'Your saved work for this lab could not be read, so the lab starts again from the starter. The unreadable copy is kept in this browser.' };
   }
-  if (raw === null) return { state: fresh };
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (isState(parsed)) return { state: parsed };
-  } catch {
-    /* fall through */
-  }
-  try {
-    storage.setItem(`${labKey(id)}-corrupt`, raw);
-  } catch {
-    /* keeping the copy is best effort */
-  }
-  return { state: fresh, notice: 'Your saved work for this lab could not be read, so the lab starts again from the starter. The unreadable copy is kept in this browser.' };
 }
 
 export function saveLabState(storage: Storage, id: string, state: LabState): boolean {
-  try {
-    storage.setItem(labKey(id), JSON.stringify(state));
-    return true;
-  } catch {
-    return false;
-  }
+  return save(storage, labKey(id), state);
 }
 
 /** Every key of the course (progress, labs, theme): what "export progress" writes. */

@@ -1,0 +1,151 @@
+// The terminal in Chromium: the sandbox page, typing as a learner types, reading the screen.
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { chapterPath, watchErrors } from './site.ts';
+
+const PROMPT = 'root@packetpath:~#';
+
+/** The terminal's text as xterm's DOM renderer shows it, one string per row. */
+async function rows(term: Locator): Promise<string[]> {
+  const all = await term.locator('.xterm-rows > div').evaluateAll((divs) => divs.map((d) => (d.textContent ?? '').replace(/\u00a0/g, ' ').trimEnd()));
+  while (all.length && all.at(-1) === '') all.pop();
+  return all;
+}
+
+async function screenText(term: Locator): Promise<string> {
+  return (await rows(term)).join('\n');
+}
+
+async function openSandbox(page: Page, query = '') {
+  await page.goto(`sandbox/${query}`);
+  const term = page.locator('[data-sandbox-terminal]');
+  await expect(term).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  return term;
+}
+
+/** Type a command, press Enter, and wait until it has finished and the prompt is back. */
+async function typeCommand(page: Page, term: Locator, command: string) {
+  const done = Number((await term.getAttribute('data-commands')) ?? 0);
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+  await expect(term).toHaveAttribute('data-commands', String(done + 1), { timeout: 15_000 });
+  await expect.poll(async () => (await rows(term)).at(-1)).toBe(PROMPT);
+}
+
+test('the sandbox: ethtool, a bigger ring, traffic and softnet_stat, read from the screen', async ({ page }) => {
+  const errors = watchErrors(page);
+  // A fresh host for this test, once (the reload below must find what the test did).
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('pp-test-fresh')) return;
+    sessionStorage.setItem('pp-test-fresh', '1');
+    localStorage.removeItem('pp-term-sandbox');
+  });
+  const term = await openSandbox(page);
+
+  await typeCommand(page, term, 'ethtool -g eth0');
+  let text = await screenText(term);
+  expect(text).toContain(`${PROMPT} ethtool -g eth0\nRing parameters for eth0:\nPre-set maximums:\nRX:             4096`);
+  expect(text).toMatch(/Current hardware settings:\nRX:\s+256/);
+
+  await typeCommand(page, term, 'ethtool -G eth0 rx 4096');
+  await typeCommand(page, term, 'run');
+  text = await screenText(term);
+  expect(text).toMatch(/steady: .*\n\s+ran 100 ms of traffic/);
+  expect(text).toMatch(/sent\s+20000 frames/);
+
+  await typeCommand(page, term, 'cat /proc/net/softnet_stat');
+  const r = await rows(term);
+  const softnet = r.slice(r.lastIndexOf(`${PROMPT} cat /proc/net/softnet_stat`) + 1, -1).join('');
+  // Four CPUs, 15 hex columns each (the rows wrap on screen); the first column counts packets processed.
+  const cpus = softnet.match(/([0-9a-f]{8} ){14}[0-9a-f]{8}/g) ?? [];
+  expect(cpus).toHaveLength(4);
+  const processed = cpus.reduce((sum, row) => sum + parseInt(row.slice(0, 8), 16), 0);
+  // What the CPUs processed is what the driver passed up (a few frames were still in the ring at the end).
+  await typeCommand(page, term, 'cat /sys/class/net/eth0/statistics/rx_packets');
+  expect((await rows(term)).at(-2)).toBe(String(processed));
+  expect(processed).toBeGreaterThan(19_900);
+
+  // The ring is still 4096 after a reload: the host is rebuilt from the commands that made it.
+  await page.reload();
+  const again = page.locator('[data-sandbox-terminal]');
+  await expect(again).toHaveAttribute('data-ready', '', { timeout: 15_000 });
+  await expect.poll(async () => (await rows(again)).join('\n')).toContain('Restoring your host: replaying 5 commands');
+  await typeCommand(page, again, 'ethtool -g eth0 | grep -A1 Current');
+  expect((await rows(again)).slice(-3)).toEqual(['Current hardware settings:', 'RX:             4096', PROMPT]);
+  expect(errors).toEqual([]);
+});
+
+test('Tab completes a sysctl name; Up recalls the last command; Ctrl+C stops a long run', async ({ page }) => {
+  const term = await openSandbox(page);
+  await page.keyboard.type('sysctl net.core.netdev_b');
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await rows(term)).at(-1)).toContain(`${PROMPT} sysctl net.core.netdev_budget`);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => screenText(term)).toContain('net.core.netdev_budget = 300');
+
+  await page.keyboard.press('ArrowUp');
+  await expect.poll(async () => (await rows(term)).filter((l) => l.startsWith(PROMPT)).at(-1)).toBe(`${PROMPT} sysctl net.core.netdev_budget`);
+  await page.keyboard.press('Control+U');
+
+  await page.keyboard.type('run ring-overflow --duration 10s');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => (await rows(term)).slice(-2), { timeout: 10_000 }).toEqual(['^C', PROMPT]);
+  // The page never froze, and the shell still answers.
+  await typeCommand(page, term, 'nproc');
+  expect((await rows(term)).at(-2)).toBe('4');
+});
+
+test('a runnable command in a chapter types into its lab terminal', async ({ page }) => {
+  await page.goto(chapterPath('12-where-did-my-packets-go'));
+  await page.evaluate(() => localStorage.removeItem('pp-term-lab-find-the-drops'));
+  const lab = page.locator('section.lab[data-lab="find-the-drops"]');
+  await page.getByRole('button', { name: 'Run ethtool -S eth0 | grep -E \'missed|no_buffer|drops\' in the terminal' }).click();
+  const term = lab.locator('[data-lab-terminal]');
+  await expect.poll(() => screenText(term), { timeout: 15_000 }).toContain('rx_missed_errors: 0');
+});
+
+test('the find-the-drops lab grades the host as the terminal left it', async ({ page }) => {
+  await page.goto(chapterPath('12-where-did-my-packets-go'));
+  await page.evaluate(() => localStorage.removeItem('pp-term-lab-find-the-drops'));
+  const lab = page.locator('section.lab[data-lab="find-the-drops"]');
+  await lab.locator('[data-lab-open]').click();
+  const term = lab.locator('[data-lab-terminal]');
+  await expect.poll(() => screenText(term), { timeout: 15_000 }).toContain(PROMPT);
+  await term.click();
+
+  await typeCommand(page, term, 'run bursts');
+  expect(await screenText(term)).toMatch(/rx_missed_errors \(in the NIC\)[\s\S]*CPU_BACKLOG in enqueue_to_backlog/);
+  await typeCommand(page, term, 'ethtool -G eth0 rx 4096');
+  await lab.locator('[data-lab-run]').click();
+  await expect(lab.locator('li[data-check="nic"]')).toHaveAttribute('data-state', 'pass', { timeout: 15_000 });
+  await expect(lab.locator('li[data-check="backlog"]')).toHaveAttribute('data-state', 'fail');
+  await expect(lab.locator('li[data-check="backlog"] [data-check-message]')).toContainText('netdev_max_backlog is 300');
+
+  await term.click();
+  await typeCommand(page, term, 'sysctl -w net.core.netdev_max_backlog=2000');
+  await lab.locator('[data-lab-run]').click();
+  await expect(lab.locator('[data-lab-score]')).toHaveText('4 / 4', { timeout: 15_000 });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the sandbox in the ${theme} theme (screenshot)`, async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.addInitScript((t) => {
+      localStorage.setItem('pp-theme', t);
+      localStorage.removeItem('pp-term-sandbox');
+    }, theme);
+    const term = await openSandbox(page);
+    await typeCommand(page, term, 'ethtool -G eth0 rx 4096');
+    await typeCommand(page, term, 'run ring-overflow');
+    await typeCommand(page, term, 'head -2 /proc/net/softnet_stat');
+    await page.screenshot({ path: `test-results/screenshots/sandbox-${theme}.png` });
+    // The terminal takes the site's colours: its background is the code background of the theme.
+    const [bg, codeBg] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('[data-sandbox-terminal] .xterm-scrollable-element')!).backgroundColor,
+      getComputedStyle(document.documentElement).getPropertyValue('--code-bg').trim(),
+    ]);
+    const hex = (rgb: string) => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('');
+    expect(hex(bg)).toBe(codeBg);
+  });
+}
