@@ -50,6 +50,8 @@ test('the sidebar reaches every chapter', async ({ page }) => {
 });
 
 test('previous/next walk through every chapter in order', async ({ page }) => {
+  // Two page loads per chapter: on a busy two-core CI machine that can pass the default 30 s.
+  test.setTimeout(90_000);
   await page.goto(chapterPath(chapters[0]!));
   const seen: (string | undefined)[] = [chapters[0]];
   while ((await page.locator('.prev-next a.next').count()) && seen.length <= chapters.length) {

@@ -149,3 +149,31 @@ for (const theme of ['light', 'dark'] as const) {
     expect(hex(bg)).toBe(codeBg);
   });
 }
+
+test('a runnable command in a chapter without a lab opens the sandbox and runs there', async ({ page, context }) => {
+  await page.goto(chapterPath('03-dma-ring'));
+  const popup = context.waitForEvent('page');
+  await page.getByRole('button', { name: 'Run ethtool -G eth0 rx 4096 in the terminal' }).click();
+  const sandbox = await popup;
+  const term = sandbox.locator('[data-sandbox-terminal]');
+  await expect(term).toHaveAttribute('data-commands', /\d+/, { timeout: 15_000 });
+  await expect.poll(() => screenText(term)).toContain(`${PROMPT} ethtool -G eth0 rx 4096`);
+  // The command is typed once: the address loses its ?run= so a reload does not type it again.
+  expect(new URL(sandbox.url()).search).toBe('');
+});
+
+test('a paste of several lines runs each; the terminal follows a theme switch', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('pp-theme', 'light'));
+  const term = await openSandbox(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate(() => navigator.clipboard.writeText('sysctl -w net.core.netdev_budget=600\nsysctl net.core.netdev_budget\n'));
+  const done = Number((await term.getAttribute('data-commands')) ?? 0);
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(term).toHaveAttribute('data-commands', String(done + 2), { timeout: 15_000 });
+  expect((await rows(term)).slice(-5, -1)).toEqual([`${PROMPT} sysctl -w net.core.netdev_budget=600`, 'net.core.netdev_budget = 600', `${PROMPT} sysctl net.core.netdev_budget`, 'net.core.netdev_budget = 600']);
+
+  const background = () => page.evaluate(() => getComputedStyle(document.querySelector('[data-sandbox-terminal] .xterm-scrollable-element')!).backgroundColor);
+  const light = await background();
+  await page.locator('.theme-toggle').click();
+  await expect.poll(background).not.toBe(light);
+});

@@ -32,8 +32,8 @@ interface Workspace {
 }
 
 const BANNER = {
-  code: "A terminal on a host like the lab's, running the kernel's own functions: your code runs when you press Run.\nType help for the tools, run to send traffic.\n",
-  tuning: 'The host to tune. Type help for the tools; run SCENARIO sends traffic, reset boots the host afresh.\n',
+  code: "This host runs the kernel's own functions; Run tries yours.\nType help for the tools, run to send traffic.\n",
+  tuning: 'The host to tune. Type help for the tools.\nrun SCENARIO sends traffic; reset boots the host afresh.\n',
 };
 
 function $(root: HTMLElement, sel: string): HTMLElement {
@@ -90,14 +90,18 @@ export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type
   const tuning = data.kind === 'tuning';
 
   const terminalBox = $(root, '[data-lab-terminal]');
-  const terminal = await mountTerminal(terminalBox, {
-    id: `lab-${data.id}`,
-    config: data.host,
-    label: tuning ? `Terminal on the host to tune in the lab ${data.title}` : `Terminal on a host like the one of the lab ${data.title}`,
-    banner: BANNER[data.kind],
-  });
   let run = () => {};
-  const work = tuning ? terminalWorkspace(terminal) : await editorWorkspace(root, data, state.code, () => run());
+  // The editor and the terminal load side by side.
+  const [terminal, editor] = await Promise.all([
+    mountTerminal(terminalBox, {
+      id: `lab-${data.id}`,
+      config: data.host,
+      label: tuning ? `Terminal on the host to tune in the lab ${data.title}` : `Terminal on a host like the one of the lab ${data.title}`,
+      banner: BANNER[data.kind],
+    }),
+    tuning ? null : editorWorkspace(root, data, state.code, () => run()),
+  ]);
+  const work = editor ?? terminalWorkspace(terminal);
   // Ctrl+Enter in the terminal grades too (the editor has its own binding).
   terminalBox.addEventListener(
     'keydown',
