@@ -2,13 +2,16 @@
  * npm run grade -- --lab <id> <file>… [--json] [--junit out.xml] [--gradescope results.json]
  *   [--time-limit ms] [--jobs n]
  * A file is a learner's TypeScript for a code lab, or for a tuning lab the commands they typed
- * (one per line, as the lab's terminal keeps them). Grades each file with the same runtime as the browser, in parallel worker threads, each with the
+ * (one per line, as the lab's terminal keeps them), or the learner's progress export from the
+ * home page (the lab's saved code or terminal is graded). Grades each file with the same runtime as the browser, in parallel worker threads, each with the
  * time limit. Exits 1 when any check of any file fails, 2 on bad usage.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { labIds } from '../src/lab-runtime/node-labs.ts';
+import { labIds, loadLab } from '../src/lab-runtime/node-labs.ts';
+import { errorResult } from '../src/lab-runtime/run-lab.ts';
+import { submissionFrom } from '../src/lab-runtime/submission.ts';
 import { DEFAULT_TIME_LIMIT_MS, gradeInWorker } from '../src/lab-runtime/node-sandbox.ts';
 import { gradescope, junit, table, type GradedFile } from '../src/lab-runtime/reports.ts';
 
@@ -52,13 +55,15 @@ const jobs = Number(values.jobs ?? Math.max(1, availableParallelism()));
 if (!(Number.isInteger(jobs) && jobs > 0)) fail('--jobs must be a positive whole number');
 
 const lab = values.lab;
+const definition = await loadLab(lab);
 const graded: GradedFile[] = new Array(files.length);
 let next = 0;
 async function worker(): Promise<void> {
   while (next < files.length) {
     const i = next++;
     const file = files[i]!;
-    graded[i] = { file, result: await gradeInWorker(lab, readFileSync(file, 'utf8'), timeLimit) };
+    const found = submissionFrom(definition, readFileSync(file, 'utf8'));
+    graded[i] = { file, result: 'error' in found ? errorResult(definition, { kind: 'export', message: found.error }) : await gradeInWorker(lab, found.submission, timeLimit) };
   }
 }
 await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));

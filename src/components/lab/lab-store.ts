@@ -3,6 +3,7 @@
  * last result. Saved on every change under `pp-lab-<id>`; a corrupt entry is set aside (kept under
  * `pp-lab-<id>-corrupt`, so nothing is lost) and the lab starts from the starter with a notice.
  */
+import { labKey } from '../../lab-runtime/submission.ts';
 import { loadSaved, save } from '../saved.ts';
 
 export interface SavedCheck {
@@ -18,7 +19,6 @@ export interface LabState {
   last: { status: string; score: number; maxScore: number; checks: SavedCheck[]; error?: string } | null;
 }
 
-export const labKey = (id: string) => `pp-lab-${id}`;
 
 function isState(x: unknown): x is LabState {
   const s = x as LabState;

@@ -3,6 +3,7 @@
  * middle, the shell in a worker behind. The history and the commands that made the host are kept
  * in the browser under `pp-term-<id>`, so a reload gives back the same host.
  */
+import { terminalKey } from '../../lab-runtime/submission.ts';
 import { loadSaved, save } from '../saved.ts';
 import type { PlainHostConfig } from '../../lab-runtime/define.ts';
 import { TerminalSession } from './session.ts';
@@ -36,8 +37,6 @@ interface SavedTerminal {
 
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 const isSavedTerminal = (x: unknown): x is SavedTerminal => !!x && typeof x === 'object' && isStrings((x as SavedTerminal).history) && isStrings((x as SavedTerminal).log);
-
-export const terminalKey = (id: string) => `pp-term-${id}`;
 
 export async function mountTerminal(container: HTMLElement, opts: TerminalOptions): Promise<TerminalHandle> {
   const key = terminalKey(opts.id);

@@ -1,6 +1,7 @@
 // Saved lab work: restored on reload, corrupt data set aside with a notice, progress export/import.
 import { describe, expect, it } from 'vitest';
-import { exportProgress, importProgress, labKey, loadLabState, saveLabState } from '../../../src/components/lab/lab-store.ts';
+import { exportProgress, importProgress, loadLabState, saveLabState } from '../../../src/components/lab/lab-store.ts';
+import { labKey } from '../../../src/lab-runtime/submission.ts';
 
 class MemoryStorage implements Storage {
   private m = new Map<string, string>();

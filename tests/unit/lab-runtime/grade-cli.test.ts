@@ -47,6 +47,20 @@ describe('npm run grade', () => {
     expect(r.stdout).toMatch(/ring-only\.sh\s+1\/4\s+failed\s+.*backlog/);
   });
 
+  it("grades a learner's progress export: the lab's saved code, or its terminal's commands", () => {
+    const exported = join(dir, 'progress.json');
+    const data = {
+      'pp-lab-napi-poll': JSON.stringify({ code: readFileSync(good, 'utf8'), hintsShown: 0, ran: true, last: null }),
+      'pp-term-lab-find-the-drops': JSON.stringify({ history: [], log: ['run bursts', 'ethtool -G eth0 rx 4096'] }),
+    };
+    writeFileSync(exported, JSON.stringify({ format: 'packet-path-progress', version: 1, data }));
+    expect(grade('--lab', 'napi-poll', exported).stdout).toMatch(/progress\.json\s+10\/10\s+passed/);
+    expect(grade('--lab', 'find-the-drops', exported).stdout).toMatch(/progress\.json\s+1\/4\s+failed\s+backlog, delivered/);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, JSON.stringify({ format: 'packet-path-progress', version: 1, data: {} }));
+    expect(grade('--lab', 'find-the-drops', empty, '--json').stdout).toContain('holds no terminal for the lab find-the-drops');
+  });
+
   it('reports a time-out for a file that never returns', () => {
     const loop = join(dir, 'loop.ts');
     writeFileSync(loop, 'export function igb_poll(napi: unknown, budget: number): number { for (;;) {} }\n');

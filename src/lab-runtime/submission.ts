@@ -1,0 +1,38 @@
+/**
+ * What to grade in a file a learner hands in: the file as it is (a code lab's TypeScript, a tuning
+ * lab's commands), or the progress export of the course's home page ("Export progress"), from
+ * which the lab's saved code or the commands of its terminal are taken. The browser keeps them
+ * under these keys.
+ */
+import { isTuningLab, type LabDefinition } from './define.ts';
+
+/** The learner's code and last result for a lab. */
+export const labKey = (id: string) => `pp-lab-${id}`;
+/** A terminal's history and the commands that made its host; a lab's terminal is `lab-<lab id>`. */
+export const terminalKey = (id: string) => `pp-term-${id}`;
+
+function parseExport(text: string): Record<string, unknown> | null {
+  if (!text.trimStart().startsWith('{')) return null;
+  try {
+    const parsed = JSON.parse(text) as { format?: unknown; data?: unknown };
+    return parsed.format === 'packet-path-progress' && parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The submission in `text`, or why there is none for this lab. */
+export function submissionFrom(lab: LabDefinition, text: string): { submission: string } | { error: string } {
+  const data = parseExport(text);
+  if (!data) return { submission: text };
+  const key = isTuningLab(lab) ? terminalKey(`lab-${lab.id}`) : labKey(lab.id);
+  const raw = data[key];
+  try {
+    const saved = typeof raw === 'string' ? (JSON.parse(raw) as { code?: unknown; log?: unknown }) : null;
+    if (isTuningLab(lab) && Array.isArray(saved?.log) && saved.log.every((l) => typeof l === 'string')) return { submission: saved.log.join('\n') };
+    if (!isTuningLab(lab) && typeof saved?.code === 'string') return { submission: saved.code };
+  } catch {
+    /* reported below */
+  }
+  return { error: `This progress export holds no ${isTuningLab(lab) ? 'terminal' : 'code'} for the lab ${lab.id} (the learner has not opened it in that browser).` };
+}
