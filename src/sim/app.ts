@@ -1,5 +1,5 @@
 /** The application: one thread per socket, pinned to a CPU, reading in a loop. */
-import type { Cpu, Thread } from './cpu.ts';
+import { CTX_SYSTEM, CTX_USER, type Cpu, type Thread } from './cpu.ts';
 import { IPPROTO_TCP } from './packet.ts';
 import { release_sock } from './tcp.ts';
 import type { Sock } from './sock.ts';
@@ -15,11 +15,11 @@ export interface ReaderConfig {
 
 /** A thread blocking in recvmsg on one socket, then processing what it read. */
 export class SocketReader implements Thread {
-  readonly name: string;
+  declare readonly name: string;
   runnable = true;
   vruntime = 0;
-  readonly sk: Sock;
-  readonly processNs: number;
+  declare readonly sk: Sock;
+  declare readonly processNs: number;
 
   constructor(sk: Sock, config: ReaderConfig) {
     this.sk = sk;
@@ -30,22 +30,22 @@ export class SocketReader implements Thread {
   step(cpu: Cpu): void {
     const sk = this.sk;
     const host = sk.host;
-    cpu.ctx = 'system';
+    cpu.ctx = CTX_SYSTEM;
     if (sk.protocol === IPPROTO_TCP) release_sock(sk);
-    const head = sk.sk_receive_queue.peek();
-    if (head && head.queuedAt > cpu.clock) {
-      // Queued by another CPU whose step runs ahead of this one: it is not there yet.
-      cpu.sleepUntil(this, head.queuedAt);
-      return;
-    }
-    const skb = sk.sk_receive_queue.shift();
-    if (!skb) {
+    const skb = sk.sk_receive_queue.peek();
+    if (skb === undefined) {
       // Nothing to read: sleep in recvmsg until sk_data_ready.
       this.runnable = false;
       sk.waiter = this;
       sk.waiterCpu = cpu.id;
       return;
     }
+    if (skb.queuedAt > cpu.clock) {
+      // Queued by another CPU whose step runs ahead of this one: it is not there yet.
+      cpu.sleepUntil(this, skb.queuedAt);
+      return;
+    }
+    sk.sk_receive_queue.shift();
     cpu.charge(host.cost.recvmsg + skb.len / host.cost.copyBytesPerNs);
     sk.sk_rmem_alloc -= skb.truesize;
     if (sk.protocol === IPPROTO_TCP) {
@@ -61,7 +61,7 @@ export class SocketReader implements Thread {
     host.latency.record(cpu.clock - skb.packet.time);
     host.consume_skb(skb);
     if (this.processNs > 0) {
-      cpu.ctx = 'user';
+      cpu.ctx = CTX_USER;
       cpu.charge(this.processNs);
     }
   }

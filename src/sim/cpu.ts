@@ -11,8 +11,13 @@ import type { Timer } from './timer.ts';
 import { SoftnetData } from './softnet.ts';
 import { MAX_SOFTIRQ_RESTART, MAX_SOFTIRQ_TIME_NS, NET_RX_SOFTIRQ, NR_SOFTIRQS, TIMER_SOFTIRQ } from './softirq.ts';
 
-export type CpuContext = 'irq' | 'softirq' | 'ksoftirqd' | 'user' | 'system';
-const CTX_INDEX = { irq: 0, softirq: 1, ksoftirqd: 2, user: 3, system: 4 } as const;
+/** What a CPU is running, as the index of the CpuTime field its time is charged to (a number, so charging is one indexed add). */
+export const CTX_IRQ = 0;
+export const CTX_SOFTIRQ = 1;
+export const CTX_KSOFTIRQD = 2;
+export const CTX_USER = 3;
+export const CTX_SYSTEM = 4;
+const IDLE = 5;
 
 /** Where a CPU's time went, in ns (what top and /proc/stat split into hi, si, us, sy). */
 export interface CpuTime {
@@ -35,7 +40,7 @@ export interface Thread {
 
 /** The per-CPU kthread that takes over softirq work that keeps coming back. */
 class Ksoftirqd implements Thread {
-  readonly name: string;
+  declare readonly name: string;
   runnable = false;
   vruntime = 0;
 
@@ -49,35 +54,37 @@ class Ksoftirqd implements Thread {
       this.runnable = false;
       return;
     }
-    cpu.handleSoftirqs('ksoftirqd');
+    cpu.handleSoftirqs(CTX_KSOFTIRQD);
   }
 }
 
 export class Cpu {
-  readonly id: number;
-  readonly host: Host;
-  readonly sd: SoftnetData;
+  declare readonly id: number;
+  declare readonly host: Host;
+  declare readonly sd: SoftnetData;
   /** Local time: the end of the last step this CPU executed. */
   clock = 0;
   /** Pending softirqs (bit per SOFTIRQ number). */
   pending = 0;
   readonly softirqCounts = new Array<number>(NR_SOFTIRQS).fill(0);
-  /** Time per context, indexed as CTX_INDEX (an array, so charging is one indexed add). */
+  /** Time per context, indexed by CTX_* and IDLE. */
   private readonly spent = new Float64Array(6);
   /** Local interrupts of /proc/interrupts: timer (LOC), rescheduling IPIs (RES), function-call IPIs (CAL). */
   readonly local = { LOC: 0, RES: 0, CAL: 0 };
-  readonly ksoftirqd: Ksoftirqd;
+  declare readonly ksoftirqd: Ksoftirqd;
   readonly threads: Thread[] = [];
   current: Thread | null = null;
   private sliceStart = 0;
   needResched = false;
-  ctx: CpuContext = 'system';
-  private readonly timer: Timer;
-  private readonly tickTimer: Timer;
+  ctx = CTX_SYSTEM;
+  private declare readonly timer: Timer;
+  private declare readonly tickTimer: Timer;
   private readonly irqs: IrqDesc[] = [];
-  /** __do_softirq in progress at irq_exit: until which jiffy it may restart, and how many times more. */
-  private softirqCtx: { end: number; restart: number } | null = null;
-  private readonly hrtimerIrq: IrqDesc;
+  /** __do_softirq in progress at irq_exit, until which jiffy it may restart, and how many times more. */
+  private inSoftirq = false;
+  private softirqEnd = 0;
+  private softirqRestart = 0;
+  private declare readonly hrtimerIrq: IrqDesc;
   private readonly hrtimerCallbacks: (() => void)[] = [];
 
   constructor(host: Host, id: number, process_backlog: ConstructorParameters<typeof SoftnetData>[2]) {
@@ -94,7 +101,7 @@ export class Cpu {
 
   charge(ns: number): void {
     this.clock += ns;
-    this.spent[CTX_INDEX[this.ctx]]! += ns;
+    this.spent[this.ctx]! += ns;
   }
 
   /** Where this CPU's time went, in ns. */
@@ -125,14 +132,14 @@ export class Cpu {
   private step(now: number): void {
     const host = this.host;
     if (this.clock < now) {
-      this.spent[5]! += now - this.clock;
+      this.spent[IDLE]! += now - this.clock;
       this.clock = now;
     }
     host.cpu = this;
     if (this.irqs.length > 0) {
       this.hardirq(this.irqs.shift()!);
-    } else if (this.softirqCtx) {
-      this.handleSoftirqs('softirq');
+    } else if (this.inSoftirq) {
+      this.handleSoftirqs(CTX_SOFTIRQ);
     } else if (!this.runThread()) {
       return; // idle until an interrupt or a wake-up
     }
@@ -140,15 +147,17 @@ export class Cpu {
   }
 
   private hardirq(desc: IrqDesc): void {
-    this.ctx = 'irq';
+    this.ctx = CTX_IRQ;
     this.charge(this.host.cost.hardirq);
     if (desc.irq >= 0) desc.counts[this.id]!++;
     desc.handler(desc);
     // irq_exit(): run the softirqs the handler raised, unless softirqs are already running here.
-    if (!this.softirqCtx && this.pending) {
+    if (!this.inSoftirq && this.pending) {
       // end = jiffies + msecs_to_jiffies(2): at HZ=250 that is the next tick, not a full 2 ms.
       const jiffies = Math.floor(this.clock / this.host.tickNs);
-      this.softirqCtx = { end: jiffies + Math.ceil(MAX_SOFTIRQ_TIME_NS / this.host.tickNs), restart: MAX_SOFTIRQ_RESTART };
+      this.inSoftirq = true;
+      this.softirqEnd = jiffies + Math.ceil(MAX_SOFTIRQ_TIME_NS / this.host.tickNs);
+      this.softirqRestart = MAX_SOFTIRQ_RESTART;
     }
   }
 
@@ -156,7 +165,7 @@ export class Cpu {
    * One pass of handle_softirqs: run every pending softirq once. In irq_exit context, decide
    * whether to go round again or hand the rest to ksoftirqd.
    */
-  handleSoftirqs(ctx: 'softirq' | 'ksoftirqd'): void {
+  handleSoftirqs(ctx: typeof CTX_SOFTIRQ | typeof CTX_KSOFTIRQD): void {
     this.ctx = ctx;
     const pending = this.pending;
     this.pending = 0;
@@ -166,14 +175,13 @@ export class Cpu {
       this.softirqCounts[nr]!++;
       if (nr === NET_RX_SOFTIRQ) this.host.hooks.net_rx_action();
     }
-    const sirq = this.softirqCtx;
-    if (ctx === 'softirq' && sirq) {
+    if (ctx === CTX_SOFTIRQ && this.inSoftirq) {
       const jiffies = Math.floor(this.clock / this.host.tickNs);
-      if (this.pending && !(jiffies < sirq.end && !this.need_resched() && --sirq.restart > 0)) {
+      if (this.pending && !(jiffies < this.softirqEnd && !this.need_resched() && --this.softirqRestart > 0)) {
         this.wakeup_softirqd();
-        this.softirqCtx = null;
+        this.inSoftirq = false;
       } else if (!this.pending) {
-        this.softirqCtx = null;
+        this.inSoftirq = false;
       }
     }
   }
@@ -229,7 +237,7 @@ export class Cpu {
       const next = this.pick();
       this.needResched = false;
       if (next !== t && next && t) {
-        this.ctx = 'system';
+        this.ctx = CTX_SYSTEM;
         this.charge(this.host.cost.contextSwitch);
       }
       if (next !== t) this.sliceStart = this.clock;
@@ -247,7 +255,7 @@ export class Cpu {
   private tick(now: number): void {
     const host = this.host;
     host.timers.arm(this.tickTimer, now + host.tickNs);
-    const busy = this.clock > now || this.current !== null || this.softirqCtx !== null || this.irqs.length > 0;
+    const busy = this.clock > now || this.current !== null || this.inSoftirq || this.irqs.length > 0;
     if (!busy) return;
     this.raiseIrq(this.tickIrq, now);
   }

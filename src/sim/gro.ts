@@ -7,6 +7,7 @@ import { IPPROTO_TCP, TCPHDR_FIN, TCPHDR_PSH, TCPHDR_RST, TCPHDR_SYN } from './p
 import type { SkBuff } from './skbuff.ts';
 import { STAGE } from './trace.ts';
 import { netif_receive_skb_list_internal } from './dev.ts';
+import { SkbQueue } from './skb-queue.ts';
 
 export const GRO_HASH_BUCKETS = 8;
 export const MAX_GRO_SKBS = 8;
@@ -23,7 +24,9 @@ export type GroResult = typeof GRO_MERGED | typeof GRO_MERGED_FREE | typeof GRO_
 export class GroState {
   readonly hash: SkBuff[][] = Array.from({ length: GRO_HASH_BUCKETS }, () => []);
   held = 0;
-  rx_list: SkBuff[] = [];
+  rx_list = new SkbQueue();
+  /** An empty queue to become rx_list when the batch goes up (queues are reused, not reallocated per batch). */
+  rx_spare: SkbQueue | null = new SkbQueue();
   rx_count = 0;
 }
 
@@ -111,7 +114,10 @@ export function gro_normal_list(napi: NapiStruct): void {
   const gro = napi.gro;
   if (!gro.rx_count) return;
   const list = gro.rx_list;
-  gro.rx_list = [];
+  // The batch keeps its own queue while it goes up, in case something feeds this NAPI meanwhile.
+  gro.rx_list = gro.rx_spare ?? new SkbQueue();
+  gro.rx_spare = null;
   gro.rx_count = 0;
   netif_receive_skb_list_internal(list);
+  gro.rx_spare = list;
 }

@@ -4,6 +4,8 @@
  */
 const SUB_BITS = 5;
 const SUB = 1 << SUB_BITS;
+/** 2^-k for every exponent a double has: dividing by a power of two is multiplying by its inverse, exactly. */
+const INV_POW2 = Float64Array.from({ length: 1100 }, (_, k) => 2 ** -k);
 
 export interface LatencySummary {
   count: number;
@@ -36,7 +38,7 @@ export class Histogram {
     // clz32 gives the exponent of values below 2^32 ns (4.3 s) without a logarithm.
     const exp = v < 4294967296 ? 31 - Math.clz32(v) : Math.floor(Math.log2(v));
     if (exp < SUB_BITS) return Math.floor(v);
-    const sub = Math.floor(v / 2 ** (exp - SUB_BITS)) - SUB;
+    const sub = Math.floor(v * INV_POW2[exp - SUB_BITS]!) - SUB;
     return (exp - SUB_BITS + 1) * SUB + sub;
   }
 

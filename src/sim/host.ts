@@ -118,43 +118,44 @@ function intIn(field: string, value: number | undefined, fallback: number, min: 
 
 export class Host {
   /** The configuration the host was booted with (what `reset` boots again). */
-  readonly config: Readonly<HostConfig>;
-  readonly seed: number;
+  declare readonly config: Readonly<HostConfig>;
+  declare readonly seed: number;
   /** What `uname -r` says. */
   readonly kernelRelease = '6.18.0-packetpath';
-  readonly nrCpus: number;
-  readonly hz: number;
-  readonly tickNs: number;
+  declare readonly nrCpus: number;
+  declare readonly hz: number;
+  declare readonly tickNs: number;
   /** EEVDF base slice: 0.75 ms × (1 + ilog2(min(CPUs, 8))). */
-  readonly sched_slice_ns: number;
+  declare readonly sched_slice_ns: number;
   readonly timers = new TimerQueue();
-  readonly rng: Rng;
-  readonly cost: Readonly<CostModel>;
-  readonly hooks: Hooks;
+  declare readonly rng: Rng;
+  declare readonly cost: Readonly<CostModel>;
+  declare readonly hooks: Hooks;
   readonly cpus: Cpu[] = [];
   readonly mib: Mib = createMib();
-  readonly trace: Trace;
+  declare readonly trace: Trace;
   /** Latency of what the application read during the current run. */
   latency = new Histogram();
-  readonly dev: NetDevice;
-  readonly nic: Nic;
-  readonly adapter: IgbAdapter;
+  declare readonly dev: NetDevice;
+  declare readonly nic: Nic;
+  declare readonly adapter: IgbAdapter;
   readonly sockets: Sock[] = [];
   readonly readers: SocketReader[] = [];
   readonly rpsIpi: IrqDesc[] = [];
-  readonly hashSeed: number;
+  declare readonly hashSeed: number;
   /** Global time of the event being processed. */
   now = 0;
   /** The CPU whose step is running (this_cpu). */
-  cpu: Cpu;
+  declare cpu: Cpu;
   nextPacketId = 0;
   /** Kernel log. */
   readonly dmesg: string[] = [];
   private readonly warnedOnce = new Set<string>();
-  private readonly sysctl: SysctlTable;
+  private declare readonly sysctl: SysctlTable;
   private readonly flows = new Map<string, Flow>();
   /** Drop counts by reason (or 'hw') and then by place: constant strings, so no key is built per drop. */
   private readonly drops = new Map<string, Map<string, DropCount>>();
+  private lastDrop: DropCount | null = null;
   /** Hot tunables, refreshed on every sysctl write. */
   netdev_budget = 300;
   netdev_budget_usecs = 8000;
@@ -387,12 +388,19 @@ export class Host {
   }
 
   private countDrop(reason: SkbDropReason | null, where: string, n: number): void {
+    // Drops come in runs from one place: the last place counted needs no lookup.
+    const last = this.lastDrop;
+    if (last && last.reason === reason && last.where === where) {
+      last.count += n;
+      return;
+    }
     const byReason = reason ?? 'hw';
     let places = this.drops.get(byReason);
     if (!places) this.drops.set(byReason, (places = new Map()));
-    const d = places.get(where);
+    let d = places.get(where);
     if (d) d.count += n;
-    else places.set(where, { reason, where, count: n });
+    else places.set(where, (d = { reason, where, count: n }));
+    this.lastDrop = d;
   }
 
   dropCounts(): DropCount[] {

@@ -23,6 +23,8 @@ export const IGB_DEFAULT_ITR = 3; // dynamic conservative
 export const IGB_RX_BUFFER_WRITE = 16;
 /** igb_rx_pg_size() / 2: each descriptor gets half a 4 KiB page. */
 export const IGB_RX_BUFSZ = 2048;
+/** The truesize of an skb built around half a page. */
+const IGB_RX_TRUESIZE = IGB_RX_BUFSZ + SKB_STRUCT_TRUESIZE;
 /** ITR register values in 0.25 µs units (igb.h). */
 export const IGB_START_ITR = 648; // ~6000 interrupts/s
 export const IGB_70K_ITR = 56;
@@ -48,13 +50,13 @@ export interface RingContainer {
 
 /** struct igb_q_vector: one interrupt vector, its NAPI and its ring. */
 export class QVector {
-  readonly adapter: IgbAdapter;
-  readonly napi: NapiStruct;
-  readonly rx_ring: RxRing;
+  declare readonly adapter: IgbAdapter;
+  declare readonly napi: NapiStruct;
+  declare readonly rx_ring: RxRing;
   readonly rx: RingContainer = { total_packets: 0, total_bytes: 0, itr: enum_low_latency };
   /** Current ITR register value (0.25 µs units). */
-  itr_val: number;
-  readonly vector: NicVector;
+  declare itr_val: number;
+  declare readonly vector: NicVector;
 
   constructor(adapter: IgbAdapter, rx_ring: RxRing, napi: NapiStruct, vector: NicVector, itr_val: number) {
     this.adapter = adapter;
@@ -67,10 +69,10 @@ export class QVector {
 
 /** struct igb_adapter, reduced. */
 export class IgbAdapter {
-  readonly host: Host;
-  readonly netdev: NetDevice;
-  readonly nic: Nic;
-  num_rx_queues: number;
+  declare readonly host: Host;
+  declare readonly netdev: NetDevice;
+  declare readonly nic: Nic;
+  declare num_rx_queues: number;
   rx_ring_count = IGB_DEFAULT_RXD;
   /** TX rings are not simulated; the setting is kept for ethtool -g. */
   tx_ring_count = IGB_DEFAULT_RXD;
@@ -79,10 +81,10 @@ export class IgbAdapter {
   q_vectors: QVector[] = [];
   /** The "other" vector (link, misc) and the queue vectors, as /proc/interrupts lists them. */
   irqs: IrqDesc[] = [];
-  readonly irqBase: number;
+  declare readonly irqBase: number;
   /** Per-queue IRQ affinity masks, kept across a close/open as the kernel keeps /proc/irq/N/smp_affinity. */
   affinity: number[] = [];
-  readonly pciAddress: string;
+  declare readonly pciAddress: string;
   /** Per-vector interrupt counts per CPU, kept across a close/open. */
   readonly irqCounts: number[][] = [];
   /** Per-queue ring statistics, kept across a close/open. */
@@ -214,7 +216,7 @@ export function igb_clean_rx_irq(q_vector: QVector, budget: number): number {
     if (!rx_desc.length) break; // not written back yet
     const skb = igb_build_skb(rx_ring, rx_desc);
     cleaned_count++;
-    if (!skb) continue;
+    if (skb === null) continue;
     hooks.napi_gro_receive(q_vector.napi, skb);
     total_packets++;
   }
@@ -229,19 +231,22 @@ export function igb_clean_rx_irq(q_vector: QVector, budget: number): number {
  */
 export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const q_vector = rx_ring.q_vector;
-  const host = q_vector.napi.host;
+  const adapter = q_vector.adapter;
+  const host = adapter.host;
   const cpu = host.cpu;
-  if (rx_desc !== rx_ring.desc[rx_ring.next_to_clean]) {
-    throw new KernelError('EINVAL', `igb_build_skb: the descriptor is not the one at next_to_clean (${rx_ring.next_to_clean})`);
+  const ntc = rx_ring.next_to_clean;
+  if (rx_desc !== rx_ring.desc[ntc]) {
+    throw new KernelError('EINVAL', `igb_build_skb: the descriptor is not the one at next_to_clean (${ntc})`);
   }
   const packet = rx_desc.packet;
-  if (!rx_desc.length || !packet) {
-    throw new KernelError('EINVAL', `igb_build_skb: descriptor ${rx_ring.next_to_clean} has not been written back by the NIC (length 0, DD clear)`);
+  if (!rx_desc.length || packet === null) {
+    throw new KernelError('EINVAL', `igb_build_skb: descriptor ${ntc} has not been written back by the NIC (length 0, DD clear)`);
   }
   cpu.charge(host.cost.driverRxPacket);
-  const buffer = rx_ring.buffer_info[rx_ring.next_to_clean]!;
+  const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;
-  const skb = new SkBuff(packet, q_vector.adapter.netdev, IGB_RX_BUFSZ + SKB_STRUCT_TRUESIZE);
+  const netdev = adapter.netdev;
+  const skb = new SkBuff(packet, netdev, IGB_RX_TRUESIZE);
   skb.page = page;
   page.skbRefs++;
   igb_put_rx_buffer(rx_ring, buffer);
@@ -249,20 +254,24 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   rx_desc.length = 0;
   rx_desc.dd = false;
   rx_desc.packet = null;
-  rx_ring.next_to_clean = rx_ring.next_to_clean + 1 === rx_ring.count ? 0 : rx_ring.next_to_clean + 1;
-  if (q_vector.adapter.netdev.features.rxhash) {
+  rx_ring.next_to_clean = ntc + 1 === rx_ring.count ? 0 : ntc + 1;
+  if (netdev.features.rxhash) {
+    const rss = adapter.nic.rss;
     skb.hash = rx_desc.rss_hash;
-    skb.l4_hash = packet.flow.proto === 6 ? q_vector.adapter.nic.rss.tcp4 === 'sdfn' : q_vector.adapter.nic.rss.udp4 === 'sdfn';
+    skb.l4_hash = packet.flow.proto === 6 ? rss.tcp4 === 'sdfn' : rss.udp4 === 'sdfn';
   }
-  skb.queue_mapping = rx_ring.queue_index;
-  if (rx_desc.csum_err) rx_ring.rx_stats.csum_err++;
+  const queue = rx_ring.queue_index;
+  skb.queue_mapping = queue;
+  const stats = rx_ring.rx_stats;
+  if (rx_desc.csum_err) stats.csum_err++;
   // The driver counts bytes before eth_type_trans pulls the Ethernet header.
   const frameBytes = skb.len + ETH_HLEN;
-  rx_ring.rx_stats.packets++;
-  rx_ring.rx_stats.bytes += frameBytes;
-  q_vector.rx.total_packets++;
-  q_vector.rx.total_bytes += frameBytes;
-  host.trace.record(cpu.clock, packet.id, STAGE.poll, cpu.id, rx_ring.queue_index);
+  stats.packets++;
+  stats.bytes += frameBytes;
+  const rx = q_vector.rx;
+  rx.total_packets++;
+  rx.total_bytes += frameBytes;
+  host.trace.record(cpu.clock, packet.id, STAGE.poll, cpu.id, queue);
   return skb;
 }
 
@@ -271,12 +280,12 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
  * the page mapped for reuse; otherwise unmap it and let the refill allocate a new one.
  */
 function igb_put_rx_buffer(rx_ring: RxRing, buffer: { page: RxPage | null }): void {
-  const host = rx_ring.q_vector.napi.host;
   const page = buffer.page!;
   buffer.page = null;
   if (page.skbRefs <= 1) {
     rx_ring.reusable.push(page);
   } else {
+    const host = rx_ring.q_vector.adapter.host;
     host.cpu.charge(host.cost.dmaUnmap);
   }
 }

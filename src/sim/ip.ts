@@ -25,7 +25,7 @@ export function ip_rcv(skb: SkBuff, dev: NetDevice): number {
     host.kfree_skb(skb, 'IP_CSUM', 'ip_rcv_core');
     return NET_RX_DROP;
   }
-  mib.IpExt.InNoECTPkts += Math.max(1, skb.gso_segs);
+  mib.IpExt.InNoECTPkts += skb.gso_segs > 1 ? skb.gso_segs : 1;
   // ip_rcv_finish: the route lookup (early demux would find the same local route).
   if (skb.flow.daddr !== dev.ipv4) {
     mib.Ip.InAddrErrors++;

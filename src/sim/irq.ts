@@ -5,13 +5,13 @@ import type { Host } from './host.ts';
  * shows), the affinity mask of /proc/irq/N/smp_affinity and the per-CPU counts.
  */
 export class IrqDesc {
-  readonly irq: number;
-  readonly name: string;
+  declare readonly irq: number;
+  declare readonly name: string;
   /** "IR-PCI-MSIX-0000:03:00.0 1-edge": chip, hwirq and trigger, as 6.18 prints them. */
-  readonly chip: string;
-  affinity: number;
-  readonly counts: number[];
-  readonly handler: (desc: IrqDesc) => void;
+  declare readonly chip: string;
+  declare affinity: number;
+  declare readonly counts: number[];
+  declare readonly handler: (desc: IrqDesc) => void;
 
   constructor(irq: number, name: string, chip: string, affinity: number, counts: number[], handler: (desc: IrqDesc) => void) {
     this.irq = irq;

@@ -37,10 +37,9 @@ export interface Mib {
   IpExt: MibCounters<'IpExt'>;
 }
 
+/** Built in one go (not field by field through a shared keyed store, which leaves V8 a slow dictionary object). */
 function zeroed<G extends MibGroup>(fields: readonly string[]): MibCounters<G> {
-  const record: Record<string, number> = {};
-  for (const field of fields) record[field] = 0;
-  return record as MibCounters<G>;
+  return Object.fromEntries(fields.map((field) => [field, 0])) as MibCounters<G>;
 }
 
 export function createMib(): Mib {

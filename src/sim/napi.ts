@@ -26,10 +26,10 @@ export interface NapiObservations {
 }
 
 export class NapiStruct {
-  readonly host: Host;
-  readonly dev: NetDevice | null;
-  readonly name: string;
-  poll: PollFunction;
+  declare readonly host: Host;
+  declare readonly dev: NetDevice | null;
+  declare readonly name: string;
+  declare poll: PollFunction;
   weight = NAPI_POLL_WEIGHT;
   state = 0;
   /** napi_enable() done and no napi_disable() since. */

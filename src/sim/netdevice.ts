@@ -9,8 +9,8 @@ export interface RpsDevFlow {
 
 /** struct rps_dev_flow_table, sized by rps_flow_cnt. */
 export class RpsDevFlowTable {
-  readonly mask: number;
-  readonly flows: RpsDevFlow[];
+  declare readonly mask: number;
+  declare readonly flows: RpsDevFlow[];
 
   constructor(cnt: number) {
     this.mask = cnt - 1;
@@ -41,13 +41,13 @@ export interface NetdevFeatures {
 }
 
 export class NetDevice {
-  readonly host: Host;
-  readonly name: string;
-  readonly ifindex: number;
-  readonly mac: string;
+  declare readonly host: Host;
+  declare readonly name: string;
+  declare readonly ifindex: number;
+  declare readonly mac: string;
   /** The IPv4 address, as an unsigned 32-bit number. */
-  readonly ipv4: number;
-  readonly prefixLen: number;
+  declare readonly ipv4: number;
+  declare readonly prefixLen: number;
   mtu = 1500;
   tx_queue_len = 1000;
   running = false;

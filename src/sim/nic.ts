@@ -48,7 +48,7 @@ export class NicVector {
   lastFire = -Infinity;
   /** Minimum gap between two interrupts, ns; 0 = no throttling. */
   intervalNs = 0;
-  irq!: IrqDesc;
+  declare irq: IrqDesc;
 }
 
 /**
@@ -57,21 +57,23 @@ export class NicVector {
  * CPUs; the driver (igb.ts) talks to it through the ring's tail and the vectors' masks.
  */
 export class Nic {
-  readonly host: Host;
-  readonly rss: RssConfig;
+  declare readonly host: Host;
+  declare readonly rss: RssConfig;
   rings: RxRing[] = [];
   vectors: NicVector[] = [];
   promisc = false;
   /** SRRCTL.DROP_EN: drop at once for a queue with no descriptors, rather than wait in the FIFO. */
   dropEnable = true;
   /** The on-chip RX packet buffer, in bytes, and the frames waiting in it (head-of-line). */
-  readonly fifoSize: number;
+  declare readonly fifoSize: number;
   private fifoBytes = 0;
   private readonly fifo: { packet: Packet; queue: number; hash: number }[] = [];
   readonly hw: NicHwStats = { gprc: 0, gorc: 0, bprc: 0, mprc: 0, crcerrs: 0, rnbc: 0, mpc: 0 };
   /** Per-flow cache of the RSS result: a flow's hash never changes while the key and fields don't. */
   private hashCache: ({ hash: number; queue: number } | undefined)[] = [];
   private vectorTimers: ReturnType<Host['timers']['create']>[] = [];
+  /** The ethtool counter of each queue's descriptor-starved drops, named at open rather than per drop. */
+  private queueDrops: string[] = [];
 
   constructor(host: Host, nrQueues: number, key: Uint8Array, fifoSize: number) {
     this.host = host;
@@ -106,6 +108,7 @@ export class Nic {
     this.rings = rings;
     this.vectors = vectors;
     this.vectorTimers = vectors.map((vector) => this.host.timers.create((now) => this.fire(vector, now)));
+    this.queueDrops = rings.map((ring) => `rx_queue_${ring.queue_index}_drops`);
     this.fifo.length = 0;
     this.fifoBytes = 0;
   }
@@ -121,15 +124,18 @@ export class Nic {
   receive(packet: Packet, now: number): void {
     const host = this.host;
     host.trace.record(now, packet.id, STAGE.wire, -1, 0);
-    if (packet.faults & FRAME_FCS_BAD) {
-      this.hw.crcerrs++;
-      host.dropHw(packet, now, 'rx_crc_errors');
-      return;
-    }
-    if (packet.faults & FRAME_NOT_OUR_MAC && !this.promisc) {
-      // The destination-MAC filter discards it in hardware; no counter records it.
-      host.dropHw(packet, now, 'mac_filter');
-      return;
+    const faults = packet.faults;
+    if (faults !== 0) {
+      if (faults & FRAME_FCS_BAD) {
+        this.hw.crcerrs++;
+        host.dropHw(packet, now, 'rx_crc_errors');
+        return;
+      }
+      if (faults & FRAME_NOT_OUR_MAC && !this.promisc) {
+        // The destination-MAC filter discards it in hardware; no counter records it.
+        host.dropHw(packet, now, 'mac_filter');
+        return;
+      }
     }
     if (this.rings.length === 0) return; // interface down: nothing is received
     const sel = this.rssFor(packet.flow);
@@ -147,7 +153,7 @@ export class Nic {
     if (this.dropEnable) {
       this.countGood(packet);
       ring.rx_stats.drops++;
-      host.dropHw(packet, now, `rx_queue_${ring.queue_index}_drops`);
+      host.dropHw(packet, now, this.queueDrops[ring.queue_index]!);
     } else {
       this.toFifo(packet, sel.queue, sel.hash, now);
     }
@@ -184,7 +190,7 @@ export class Nic {
   /** The queue (and hash) RSS gives a flow. */
   rssFor(flow: Flow): { hash: number; queue: number } {
     let sel = this.hashCache[flow.id];
-    if (!sel) {
+    if (sel === undefined) {
       sel = this.host.hooks.rss_select_queue(this.rss, flow);
       if (!Number.isInteger(sel.queue) || sel.queue < 0 || sel.queue >= this.rings.length) {
         throw new RangeError(`rss_select_queue returned queue ${sel.queue}; this NIC has queues 0..${this.rings.length - 1}`);
@@ -196,15 +202,17 @@ export class Nic {
 
   /** Write a frame into the descriptor at the ring's head and latch the interrupt cause. */
   private dma(ring: RxRing, packet: Packet, hash: number, now: number): void {
-    const desc = ring.desc[ring.head]!;
+    const head = ring.head;
+    const desc = ring.desc[head]!;
     desc.packet = packet;
     desc.length = packet.len;
     desc.dd = true;
     desc.rss_hash = hash;
     desc.csum_err = (packet.faults & (FRAME_IP_CSUM_BAD | FRAME_L4_CSUM_BAD)) !== 0;
-    ring.head = ring.head + 1 === ring.count ? 0 : ring.head + 1;
-    this.host.trace.record(now, packet.id, STAGE.dma, -1, ring.queue_index);
-    this.latchCause(ring.queue_index, now);
+    ring.head = head + 1 === ring.count ? 0 : head + 1;
+    const queue = ring.queue_index;
+    this.host.trace.record(now, packet.id, STAGE.dma, -1, queue);
+    this.latchCause(queue, now);
   }
 
   private latchCause(queue: number, now: number): void {

@@ -45,10 +45,10 @@ export interface RxRingStats {
  * means "empty" (igb_desc_unused).
  */
 export class RxRing {
-  readonly count: number;
-  readonly queue_index: number;
-  readonly desc: RxDesc[];
-  readonly buffer_info: RxBuffer[];
+  declare readonly count: number;
+  declare readonly queue_index: number;
+  declare readonly desc: RxDesc[];
+  declare readonly buffer_info: RxBuffer[];
   next_to_clean = 0;
   next_to_use = 0;
   /** Hardware registers: RDH (advanced by the NIC) and RDT (written by the driver). */
@@ -57,8 +57,8 @@ export class RxRing {
   /** Pages the driver can flip and reuse without allocating (igb_reuse_rx_page). */
   readonly reusable: RxPage[] = [];
   /** Kept by the adapter across a ring resize, as igb copies its rings' stats. */
-  readonly rx_stats: RxRingStats;
-  q_vector!: QVector;
+  declare readonly rx_stats: RxRingStats;
+  declare q_vector: QVector;
 
   constructor(count: number, queue_index: number, rx_stats: RxRingStats) {
     this.count = count;

@@ -24,8 +24,8 @@ export function hash_32(val: number, bits: number): number {
 
 /** The global RFS table (rps_sock_flow_table): for each flow hash, the CPU its reader last ran on. */
 export class RpsSockFlowTable {
-  readonly mask: number;
-  readonly ents: Uint32Array;
+  declare readonly mask: number;
+  declare readonly ents: Uint32Array;
 
   constructor(entries: number) {
     this.mask = entries - 1;

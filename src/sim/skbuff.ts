@@ -17,22 +17,22 @@ export function SKB_TRUESIZE(size: number): number {
 /** struct sk_buff, reduced to what the receive path reads and writes. */
 export class SkBuff {
   /** The first wire packet in this skb (GRO may have merged more: see gso_segs). */
-  readonly packet: Packet;
-  readonly flow: Flow;
-  dev: NetDevice;
+  declare readonly packet: Packet;
+  declare readonly flow: Flow;
+  declare dev: NetDevice;
   /** Bytes from the IP header on. */
-  len: number;
+  declare len: number;
   /** Memory charged to a socket for this skb. */
-  truesize: number;
+  declare truesize: number;
   /** skb->hash and whether it covers the ports (l4_hash) or only the addresses. */
   hash = 0;
   l4_hash = false;
   /** The RX queue the NIC put it on (skb_record_rx_queue). */
   queue_mapping = 0;
   /** TCP: sequence of the first byte and of the byte after the last one; flags of the last segment merged. */
-  seq: number;
-  end_seq: number;
-  tcpFlags: number;
+  declare seq: number;
+  declare end_seq: number;
+  declare tcpFlags: number;
   /** Number of wire packets in this skb (skb_shinfo(skb)->gso_segs after GRO). */
   gso_segs = 1;
   /** The page fragment the data sits in, held until the skb is freed. */

@@ -6,17 +6,17 @@ import { SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF } from './sysctl.ts';
 import type { IpProto } from './packet.ts';
 
 export class Sock {
-  readonly host: Host;
+  declare readonly host: Host;
   /** Index in the host's socket table, as the trace names sockets. */
-  readonly index: number;
-  readonly protocol: IpProto;
-  readonly rcv_saddr: number;
-  readonly num: number; // local port
+  declare readonly index: number;
+  declare readonly protocol: IpProto;
+  declare readonly rcv_saddr: number;
+  declare readonly num: number; // local port
   /** TCP: the peer of the established connection (0 for a UDP socket that is not connected). */
-  readonly daddr: number;
-  readonly dport: number;
-  sk_rcvbuf: number;
-  sk_sndbuf: number;
+  declare readonly daddr: number;
+  declare readonly dport: number;
+  declare sk_rcvbuf: number;
+  declare sk_sndbuf: number;
   /** SO_RCVBUF was set: TCP autotuning keeps its hands off (SOCK_RCVBUF_LOCK). */
   rcvbufLocked = false;
   sk_rmem_alloc = 0;

@@ -8,8 +8,8 @@ export const FLOW_LIMIT_HISTORY = 1 << 7;
 
 /** struct sd_flow_limit */
 export class SdFlowLimit {
-  readonly log_buckets: number;
-  readonly buckets: Uint16Array;
+  declare readonly log_buckets: number;
+  declare readonly buckets: Uint16Array;
   readonly history = new Uint16Array(FLOW_LIMIT_HISTORY);
   history_head = 0;
   count = 0;
@@ -21,15 +21,15 @@ export class SdFlowLimit {
 }
 
 export class SoftnetData {
-  readonly host: Host;
-  readonly cpu: number;
+  declare readonly host: Host;
+  declare readonly cpu: number;
   /** NAPIs with work to do on this CPU, in the order net_rx_action serves them. */
   poll_list: NapiStruct[] = [];
   /** The backlog: packets steered here by RPS (or queued by netif_rx), and the part being processed. */
   readonly input_pkt_queue = new SkbQueue();
   readonly process_queue = new SkbQueue();
   /** The backlog's NAPI; its poll is process_backlog and its weight dev_rx_weight. */
-  readonly backlog: NapiStruct;
+  declare readonly backlog: NapiStruct;
   /** CPUs whose backlog this CPU scheduled and that still need an IPI (sent at the end of net_rx_action). */
   rps_ipi_list: SoftnetData[] = [];
   in_net_rx_action = false;

@@ -8,8 +8,8 @@ export class Timer {
   time = Infinity;
   /** Position in the heap, -1 when not queued. */
   index = -1;
-  readonly id: number;
-  readonly fire: (now: number) => void;
+  declare readonly id: number;
+  declare readonly fire: (now: number) => void;
 
   constructor(id: number, fire: (now: number) => void) {
     this.id = id;
@@ -19,6 +19,11 @@ export class Timer {
 
 export class TimerQueue {
   private readonly heap: Timer[] = [];
+  /**
+   * pop() left the root slot empty (heap[0] is stale). Most events re-arm a timer next, which then
+   * drops into the hole with one sift-down instead of a sift-down for the pop and a sift-up for the push.
+   */
+  private hole = false;
   private nextId = 0;
 
   create(fire: (now: number) => void): Timer {
@@ -29,12 +34,17 @@ export class TimerQueue {
   arm(timer: Timer, time: number): void {
     timer.time = time;
     if (timer.index < 0) {
-      timer.index = this.heap.length;
-      this.heap.push(timer);
-      this.up(timer.index);
+      if (this.hole) {
+        this.hole = false;
+        this.down(timer, 0);
+      } else {
+        this.heap.push(timer);
+        this.up(timer, this.heap.length - 1);
+      }
     } else {
-      this.up(timer.index);
-      this.down(timer.index);
+      this.fillHole();
+      this.up(timer, timer.index);
+      this.down(timer, timer.index);
     }
   }
 
@@ -44,51 +54,53 @@ export class TimerQueue {
   }
 
   disarm(timer: Timer): void {
+    if (timer.index < 0) return;
+    this.fillHole();
     const i = timer.index;
-    if (i < 0) return;
     const last = this.heap.pop()!;
     timer.index = -1;
     timer.time = Infinity;
     if (last !== timer) {
-      this.heap[i] = last;
-      last.index = i;
-      this.up(i);
-      this.down(i);
+      this.up(last, i);
+      this.down(last, last.index);
     }
   }
 
   peekTime(): number {
-    return this.heap.length ? this.heap[0]!.time : Infinity;
+    const heap = this.heap;
+    if (!this.hole) return heap.length ? heap[0]!.time : Infinity;
+    // Both subtrees of the hole are heaps: the earliest timer is one of their roots.
+    const l = heap.length > 1 ? heap[1]!.time : Infinity;
+    const r = heap.length > 2 ? heap[2]!.time : Infinity;
+    return l < r ? l : r;
   }
 
   /** Remove and return the earliest timer. */
   pop(): Timer | undefined {
+    this.fillHole();
     const top = this.heap[0];
-    if (top) this.disarmTop(top);
+    if (!top) return undefined;
+    top.index = -1;
+    this.hole = true;
     return top;
   }
 
-  private disarmTop(top: Timer): void {
+  /** Move the last timer into the hole. */
+  private fillHole(): void {
+    if (!this.hole) return;
+    this.hole = false;
     const last = this.heap.pop()!;
-    top.index = -1;
-    if (last !== top) {
-      this.heap[0] = last;
-      last.index = 0;
-      this.down(0);
-    }
+    if (this.heap.length > 0) this.down(last, 0);
   }
 
-  private less(a: Timer, b: Timer): boolean {
-    return a.time < b.time || (a.time === b.time && a.id < b.id);
-  }
-
-  private up(i: number): void {
+  /** Place `t` at slot i or above it. */
+  private up(t: Timer, i: number): void {
     const heap = this.heap;
-    const t = heap[i]!;
+    const time = t.time;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const parent = heap[p]!;
-      if (!this.less(t, parent)) break;
+      if (!(time < parent.time || (time === parent.time && t.id < parent.id))) break;
       heap[i] = parent;
       parent.index = i;
       i = p;
@@ -97,17 +109,24 @@ export class TimerQueue {
     t.index = i;
   }
 
-  private down(i: number): void {
+  /** Place `t` at slot i or below it. */
+  private down(t: Timer, i: number): void {
     const heap = this.heap;
     const n = heap.length;
-    const t = heap[i]!;
+    const time = t.time;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
-      const r = l + 1;
-      const c = r < n && this.less(heap[r]!, heap[l]!) ? r : l;
-      const child = heap[c]!;
-      if (!this.less(child, t)) break;
+      let c = l;
+      let child = heap[l]!;
+      if (l + 1 < n) {
+        const r = heap[l + 1]!;
+        if (r.time < child.time || (r.time === child.time && r.id < child.id)) {
+          c = l + 1;
+          child = r;
+        }
+      }
+      if (!(child.time < time || (child.time === time && child.id < t.id))) break;
       heap[i] = child;
       child.index = i;
       i = c;

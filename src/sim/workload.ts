@@ -57,6 +57,10 @@ interface FlowState {
   flow: Flow;
   weight: number;
   seq: number;
+  tcp: boolean;
+  /** IP length of its frames, and the wire time of one (its bits, preamble and gap). */
+  len: number;
+  wireNs: number;
 }
 
 /** The order flows send in: smooth weighted round-robin, computed once over a cycle of `length` slots. */
@@ -78,18 +82,19 @@ function flowSchedule(weights: number[], length: number): Uint16Array {
 
 /** Frames of a workload in time order, from `start` until `end`. */
 export class TrafficSource {
-  private readonly host: Host;
-  private readonly w: Workload;
-  private readonly flows: FlowState[];
-  private readonly schedule: Uint16Array;
+  private declare readonly host: Host;
+  private declare readonly w: Workload;
+  private declare readonly flows: FlowState[];
+  private declare readonly schedule: Uint16Array;
   private slot = 0;
-  private readonly payload: number;
-  private readonly gapNs: number;
-  private readonly bitNs: number;
-  private readonly end: number;
+  private declare readonly payload: number;
+  private declare readonly gapNs: number;
+  private declare readonly bitNs: number;
+  private declare readonly end: number;
+  private declare readonly arrivals: Arrivals;
   /** When the next frame starts (the arrival process), and when the wire is free of the last one. */
-  private nextAt: number;
-  private wireFreeAt: number;
+  private declare nextAt: number;
+  private declare wireFreeAt: number;
   private inBurst = 0;
   /** The next frame, generated ahead so that its arrival time (its last bit) is known. */
   private pending: Packet | null = null;
@@ -102,21 +107,30 @@ export class TrafficSource {
     this.w = w;
     this.end = end;
     this.payload = w.payload ?? DEFAULT_PAYLOAD;
-    this.flows = w.flows.map((spec, i) => ({
-      flow: host.flowFor(
-        spec.proto === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP,
-        spec.src ? parseIPv4(spec.src) : parseIPv4('10.0.0.2'),
-        spec.sport ?? 40000 + i,
-        spec.dst ? parseIPv4(spec.dst) : host.dev.ipv4,
-        spec.dport,
-      ),
-      weight: spec.weight ?? 1,
-      // TCP sequence numbers start at 1 (the SYN took 0); UDP has none.
-      seq: spec.proto === 'tcp' ? 1 : 0,
-    }));
-    this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.gapNs = 1e9 / w.pps;
     this.bitNs = 1 / (w.linkGbps ?? DEFAULT_LINK_GBPS);
+    this.arrivals = w.arrivals ?? 'constant';
+    this.flows = w.flows.map((spec, i) => {
+      const tcp = spec.proto === 'tcp';
+      const len = IP_HLEN + (tcp ? TCP_HLEN : UDP_HLEN) + this.payload;
+      const frameLen = Math.max(len + 14, 60) + 4;
+      return {
+        flow: host.flowFor(
+          tcp ? IPPROTO_TCP : IPPROTO_UDP,
+          spec.src ? parseIPv4(spec.src) : parseIPv4('10.0.0.2'),
+          spec.sport ?? 40000 + i,
+          spec.dst ? parseIPv4(spec.dst) : host.dev.ipv4,
+          spec.dport,
+        ),
+        weight: spec.weight ?? 1,
+        // TCP sequence numbers start at 1 (the SYN took 0); UDP has none.
+        seq: tcp ? 1 : 0,
+        tcp,
+        len,
+        wireNs: (frameLen + ETH_WIRE_OVERHEAD) * 8 * this.bitNs,
+      };
+    });
+    this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.nextAt = start;
     this.wireFreeAt = start;
     this.generate();
@@ -148,29 +162,26 @@ export class TrafficSource {
     const packet = this.build(slot);
     this.advance();
     this.pending = packet;
-    this.pendingAt = packet ? packet.time : this.nextAt < this.end ? this.nextAt : Infinity;
+    this.pendingAt = packet !== null ? packet.time : this.nextAt < this.end ? this.nextAt : Infinity;
   }
 
   private build(now: number): Packet | null {
-    const host = this.host;
     const fs = this.pickFlow();
-    if (!fs) return null;
-    const flow = fs.flow;
-    const tcp = flow.proto === IPPROTO_TCP;
-    const len = IP_HLEN + (tcp ? TCP_HLEN : UDP_HLEN) + this.payload;
+    if (fs === null) return null;
     // The last bit arrives after the frame's wire time, and never before the previous frame's.
-    const frameLen = Math.max(len + 14, 60) + 4;
-    const arrival = Math.max(now, this.wireFreeAt) + (frameLen + ETH_WIRE_OVERHEAD) * 8 * this.bitNs;
+    const free = this.wireFreeAt;
+    const arrival = (now > free ? now : free) + fs.wireNs;
     if (arrival >= this.end) return null;
     this.wireFreeAt = arrival;
-    const packet = new Packet(host.nextPacketId++, flow, len, arrival, fs.seq, tcp ? this.tcpFlags(fs) : 0, this.faults());
+    const tcp = fs.tcp;
+    const packet = new Packet(this.host.nextPacketId++, fs.flow, fs.len, arrival, fs.seq, tcp ? this.tcpFlags(fs) : 0, this.faults());
     if (tcp) fs.seq += this.payload;
     this.sent++;
     return packet;
   }
 
   private advance(): void {
-    const a = this.w.arrivals ?? 'constant';
+    const a = this.arrivals;
     if (a === 'constant') this.nextAt += this.gapNs;
     else if (a === 'poisson') this.nextAt += -Math.log(1 - this.host.rng.next()) * this.gapNs;
     else {
@@ -189,7 +200,7 @@ export class TrafficSource {
     for (let tries = 0; tries < this.flows.length; tries++) {
       const fs = this.flows[this.schedule[this.slot]!]!;
       this.slot = this.slot + 1 === n ? 0 : this.slot + 1;
-      if (fs.flow.proto !== IPPROTO_TCP || this.host.tcpWindowOpen(fs.flow, fs.seq, this.payload)) return fs;
+      if (!fs.tcp || this.host.tcpWindowOpen(fs.flow, fs.seq, this.payload)) return fs;
     }
     return null;
   }
