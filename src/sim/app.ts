@@ -1,9 +1,14 @@
 /** The application: one thread per socket, pinned to a CPU, reading in a loop. */
 import { CTX_SYSTEM, CTX_USER, type Cpu, type Thread } from './cpu.ts';
-import { IPPROTO_TCP } from './packet.ts';
+import * as packet_h from './packet.ts';
 import { release_sock } from './tcp.ts';
+import type { SkBuff } from './skbuff.ts';
 import type { Sock } from './sock.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { IPPROTO_TCP } = packet_h;
+const { STAGE } = trace_h;
 
 /** How the application reads a socket. */
 export interface ReaderConfig {
@@ -33,16 +38,8 @@ export class SocketReader implements Thread {
     cpu.ctx = CTX_SYSTEM;
     if (sk.protocol === IPPROTO_TCP) release_sock(sk);
     const skb = sk.sk_receive_queue.peek();
-    if (skb === undefined) {
-      // Nothing to read: sleep in recvmsg until sk_data_ready.
-      this.runnable = false;
-      sk.waiter = this;
-      sk.waiterCpu = cpu.id;
-      return;
-    }
-    if (skb.queuedAt > cpu.clock) {
-      // Queued by another CPU whose step runs ahead of this one: it is not there yet.
-      cpu.sleepUntil(this, skb.queuedAt);
+    if (skb === undefined || skb.queuedAt > cpu.clock) {
+      this.wait(cpu, skb);
       return;
     }
     sk.sk_receive_queue.shift();
@@ -63,6 +60,18 @@ export class SocketReader implements Thread {
     if (this.processNs > 0) {
       cpu.ctx = CTX_USER;
       cpu.charge(this.processNs);
+    }
+  }
+
+  /** Nothing to read yet: sleep in recvmsg until sk_data_ready, or until what another CPU queued ahead of this one's time. */
+  private wait(cpu: Cpu, head: SkBuff | undefined): void {
+    if (head === undefined) {
+      this.runnable = false;
+      this.sk.waiter = this;
+      this.sk.waiterCpu = cpu.id;
+    } else {
+      // Queued by another CPU whose step runs ahead of this one: it is not there yet.
+      cpu.sleepUntil(this, head.queuedAt);
     }
   }
 }

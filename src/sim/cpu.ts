@@ -9,7 +9,10 @@ import type { Host } from './host.ts';
 import { IrqDesc } from './irq.ts';
 import type { Timer } from './timer.ts';
 import { SoftnetData } from './softnet.ts';
-import { MAX_SOFTIRQ_RESTART, MAX_SOFTIRQ_TIME_NS, NET_RX_SOFTIRQ, NR_SOFTIRQS, TIMER_SOFTIRQ } from './softirq.ts';
+import * as softirq_h from './softirq.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { MAX_SOFTIRQ_RESTART, MAX_SOFTIRQ_TIME_NS, NET_RX_SOFTIRQ, NR_SOFTIRQS, TIMER_SOFTIRQ } = softirq_h;
 
 /** What a CPU is running, as the index of the CpuTime field its time is charged to (a number, so charging is one indexed add). */
 export const CTX_IRQ = 0;
@@ -93,8 +96,8 @@ export class Cpu {
     this.sd = new SoftnetData(host, id, process_backlog);
     this.ksoftirqd = new Ksoftirqd(id);
     this.threads.push(this.ksoftirqd);
-    this.timer = host.timers.create((now) => this.step(now));
-    this.tickTimer = host.timers.create((now) => this.tick(now));
+    this.timer = host.timers.create(() => this.step(host.now));
+    this.tickTimer = host.timers.create(() => this.tick(host.now));
     host.timers.arm(this.tickTimer, host.tickNs);
     this.hrtimerIrq = new IrqDesc(-1, 'LOC', '', 1 << id, [], () => this.runHrtimers());
   }
@@ -280,9 +283,9 @@ export class Cpu {
 
   /** An hrtimer pinned to this CPU: `fn` runs in hard IRQ context after `delayNs`. */
   armHrtimer(delayNs: number, fn: () => void): void {
-    const timer = this.host.timers.create((now) => {
+    const timer = this.host.timers.create(() => {
       this.hrtimerCallbacks.push(fn);
-      this.raiseIrq(this.hrtimerIrq, now);
+      this.raiseIrq(this.hrtimerIrq, this.host.now);
     });
     this.host.timers.arm(timer, this.clock + delayNs);
   }

@@ -5,11 +5,14 @@
 import { current } from './context.ts';
 import { napi_poll, type NapiStruct } from './napi.ts';
 import { net_rps_action_and_irq_enable, rps_enabled_for } from './rps.ts';
-import { NET_RX_SOFTIRQ } from './softirq.ts';
+import * as softirq_h from './softirq.ts';
 import type { SkBuff } from './skbuff.ts';
-import type { SkbQueue } from './skb-queue.ts';
 import type { SoftnetData } from './softnet.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { NET_RX_SOFTIRQ } = softirq_h;
+const { STAGE } = trace_h;
 
 export const NET_RX_SUCCESS = 0;
 export const NET_RX_DROP = 1;
@@ -97,9 +100,9 @@ export function net_rx_action(): void {
   net_rps_action_and_irq_enable(sd);
 }
 
-/** netif_receive_skb_list_internal: steer each skb by RPS, or deliver it here and now (the list ends empty). */
-export function netif_receive_skb_list_internal(list: SkbQueue): void {
-  for (let skb = list.shift(); skb !== undefined; skb = list.shift()) netif_receive_skb_internal(skb);
+/** netif_receive_skb_list_internal: steer each skb by RPS, or deliver it here and now. */
+export function netif_receive_skb_list_internal(list: SkBuff[]): void {
+  for (const skb of list) netif_receive_skb_internal(skb);
 }
 
 /** netif_receive_skb: the single-skb entry a driver without GRO would call. */

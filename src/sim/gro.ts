@@ -3,11 +3,14 @@
  * one large skb before the stack sees them, so the per-packet cost above is paid once per merge.
  */
 import type { NapiStruct } from './napi.ts';
-import { IPPROTO_TCP, TCPHDR_FIN, TCPHDR_PSH, TCPHDR_RST, TCPHDR_SYN } from './packet.ts';
+import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
 import { netif_receive_skb_list_internal } from './dev.ts';
-import { SkbQueue } from './skb-queue.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { IPPROTO_TCP, TCPHDR_FIN, TCPHDR_PSH, TCPHDR_RST, TCPHDR_SYN } = packet_h;
+const { STAGE } = trace_h;
 
 export const GRO_HASH_BUCKETS = 8;
 export const MAX_GRO_SKBS = 8;
@@ -24,9 +27,7 @@ export type GroResult = typeof GRO_MERGED | typeof GRO_MERGED_FREE | typeof GRO_
 export class GroState {
   readonly hash: SkBuff[][] = Array.from({ length: GRO_HASH_BUCKETS }, () => []);
   held = 0;
-  rx_list = new SkbQueue();
-  /** An empty queue to become rx_list when the batch goes up (queues are reused, not reallocated per batch). */
-  rx_spare: SkbQueue | null = new SkbQueue();
+  rx_list: SkBuff[] = [];
   rx_count = 0;
 }
 
@@ -114,10 +115,7 @@ export function gro_normal_list(napi: NapiStruct): void {
   const gro = napi.gro;
   if (!gro.rx_count) return;
   const list = gro.rx_list;
-  // The batch keeps its own queue while it goes up, in case something feeds this NAPI meanwhile.
-  gro.rx_list = gro.rx_spare ?? new SkbQueue();
-  gro.rx_spare = null;
+  gro.rx_list = [];
   gro.rx_count = 0;
   netif_receive_skb_list_internal(list);
-  gro.rx_spare = list;
 }

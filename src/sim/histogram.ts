@@ -5,7 +5,7 @@
 const SUB_BITS = 5;
 const SUB = 1 << SUB_BITS;
 /** 2^-k for every exponent a double has: dividing by a power of two is multiplying by its inverse, exactly. */
-const INV_POW2 = Float64Array.from({ length: 1100 }, (_, k) => 2 ** -k);
+const INV_POW2 = Float64Array.from({ length: 1024 }, (_, k) => 2 ** -k);
 
 export interface LatencySummary {
   count: number;

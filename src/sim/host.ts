@@ -16,7 +16,8 @@ import type { IrqDesc } from './irq.ts';
 import { createMib, type Mib } from './mib.ts';
 import { NetDevice } from './netdevice.ts';
 import { Nic } from './nic.ts';
-import { IPPROTO_TCP, IPPROTO_UDP, type Flow, type IpProto, type Packet } from './packet.ts';
+import type { Flow, IpProto, Packet } from './packet.ts';
+import * as packet_h from './packet.ts';
 import { createRng, type Rng } from './rng.ts';
 import { createRpsIpi, process_backlog, rps_cpu_mask, RpsSockFlowTable } from './rps.ts';
 import { netdev_rss_key_fill, parseIPv4 } from './rss.ts';
@@ -25,10 +26,15 @@ import { sock_set_rcvbuf, Sock } from './sock.ts';
 import { SdFlowLimit } from './softnet.ts';
 import { SysctlTable } from './sysctl.ts';
 import { TimerQueue } from './timer.ts';
-import { STAGE, Trace, type TraceEvent } from './trace.ts';
+import { Trace, type TraceEvent } from './trace.ts';
+import * as trace_h from './trace.ts';
 import { TrafficSource, type Workload } from './workload.ts';
 import { collectStats, type HostStats } from './stats.ts';
 import { writeSysfs } from './sysfs.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { IPPROTO_TCP, IPPROTO_UDP } = packet_h;
+const { STAGE } = trace_h;
 
 export interface NicConfig {
   name?: string;
@@ -390,10 +396,11 @@ export class Host {
   private countDrop(reason: SkbDropReason | null, where: string, n: number): void {
     // Drops come in runs from one place: the last place counted needs no lookup.
     const last = this.lastDrop;
-    if (last && last.reason === reason && last.where === where) {
-      last.count += n;
-      return;
-    }
+    if (last !== null && last.reason === reason && last.where === where) last.count += n;
+    else this.countDropAt(reason, where, n);
+  }
+
+  private countDropAt(reason: SkbDropReason | null, where: string, n: number): void {
     const byReason = reason ?? 'hw';
     let places = this.drops.get(byReason);
     if (!places) this.drops.set(byReason, (places = new Map()));
@@ -443,11 +450,7 @@ export class Host {
     });
     withHost(this, () => {
       if (source.nextTime <= end) this.timers.arm(wire, source.nextTime);
-      while (this.timers.peekTime() <= end) {
-        const timer = this.timers.pop()!;
-        this.now = timer.time;
-        timer.fire(timer.time);
-      }
+      while (this.fireUntil(end)) {}
     });
     this.timers.disarm(wire);
     this.now = end;
@@ -466,6 +469,21 @@ export class Host {
       warnings: this.dmesg.slice(warningsBefore),
       trace: this.trace.events(),
     };
+  }
+
+  /**
+   * Fire timers due by `end`, each at its time, a batch at a time; false once none is due. Batches
+   * rather than one loop for the whole run: a loop entered once is only ever optimized on the stack.
+   */
+  private fireUntil(end: number): boolean {
+    const timers = this.timers;
+    for (let n = 0; n < 1024; n++) {
+      if (timers.peekTime() > end) return false;
+      const timer = timers.pop()!;
+      this.now = timer.time;
+      timer.fire();
+    }
+    return true;
   }
 
   /** Every counter of the host, as data. */

@@ -12,8 +12,12 @@ import { NicVector, type Nic } from './nic.ts';
 import { IGB_RX_DESC, RxPage, RxRing, igb_desc_unused, newRxRingStats, type RxDesc, type RxRingStats } from './ring.ts';
 import { SkBuff, SKB_STRUCT_TRUESIZE } from './skbuff.ts';
 import { KernelError } from './errno.ts';
-import { STAGE } from './trace.ts';
-import { ETH_HLEN } from './packet.ts';
+import * as trace_h from './trace.ts';
+import * as packet_h from './packet.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { STAGE } = trace_h;
+const { ETH_HLEN } = packet_h;
 
 export const IGB_DEFAULT_RXD = 256;
 export const IGB_MIN_RXD = 64; // lowered from 80 in 2023
@@ -235,13 +239,8 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const host = adapter.host;
   const cpu = host.cpu;
   const ntc = rx_ring.next_to_clean;
-  if (rx_desc !== rx_ring.desc[ntc]) {
-    throw new KernelError('EINVAL', `igb_build_skb: the descriptor is not the one at next_to_clean (${ntc})`);
-  }
+  if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length || !rx_desc.packet) igb_bad_desc(rx_ring, rx_desc);
   const packet = rx_desc.packet;
-  if (!rx_desc.length || packet === null) {
-    throw new KernelError('EINVAL', `igb_build_skb: descriptor ${ntc} has not been written back by the NIC (length 0, DD clear)`);
-  }
   cpu.charge(host.cost.driverRxPacket);
   const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;
@@ -275,6 +274,15 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   return skb;
 }
 
+/** A lab's poll handed igb_build_skb a descriptor it must not build from. */
+function igb_bad_desc(rx_ring: RxRing, rx_desc: RxDesc): never {
+  const ntc = rx_ring.next_to_clean;
+  if (rx_desc !== rx_ring.desc[ntc]) {
+    throw new KernelError('EINVAL', `igb_build_skb: the descriptor is not the one at next_to_clean (${ntc})`);
+  }
+  throw new KernelError('EINVAL', `igb_build_skb: descriptor ${ntc} has not been written back by the NIC (length 0, DD clear)`);
+}
+
 /**
  * igb_put_rx_buffer: if the stack holds no other half of this page, flip to the other half and keep
  * the page mapped for reuse; otherwise unmap it and let the refill allocate a new one.
@@ -294,26 +302,26 @@ function igb_put_rx_buffer(rx_ring: RxRing, buffer: { page: RxPage | null }): vo
 export function igb_alloc_rx_buffers(rx_ring: RxRing, cleaned_count: number): void {
   const adapter = rx_ring.q_vector.adapter;
   const host = adapter.host;
+  const cpu = host.cpu;
   const unused = igb_desc_unused(rx_ring);
-  if (cleaned_count > unused) {
-    host.warn(`igb ${adapter.netdev.name}: igb_alloc_rx_buffers asked for ${cleaned_count} buffers, only ${unused} descriptors are free to refill; refilling ${unused}`);
-    cleaned_count = unused;
-  }
+  if (cleaned_count > unused) cleaned_count = igb_refill_too_many(rx_ring, cleaned_count, unused);
+  const buffers = rx_ring.buffer_info;
+  const reusable = rx_ring.reusable;
   let i = rx_ring.next_to_use;
   let done = 0;
   while (done < cleaned_count) {
-    const buffer = rx_ring.buffer_info[i]!;
+    const buffer = buffers[i]!;
     if (!buffer.page) {
-      const reused = rx_ring.reusable.pop();
+      const reused = reusable.pop();
       if (reused) {
-        host.cpu.charge(host.cost.refillReuse);
+        cpu.charge(host.cost.refillReuse);
         buffer.page = reused;
       } else {
         if (adapter.pageAllocFailRate > 0 && host.rng.next() < adapter.pageAllocFailRate) {
           rx_ring.rx_stats.alloc_failed++;
           break;
         }
-        host.cpu.charge(host.cost.refillAlloc);
+        cpu.charge(host.cost.refillAlloc);
         buffer.page = new RxPage();
       }
     }
@@ -323,8 +331,15 @@ export function igb_alloc_rx_buffers(rx_ring: RxRing, cleaned_count: number): vo
   if (i !== rx_ring.next_to_use) {
     rx_ring.next_to_use = i;
     rx_ring.tail = i; // writel(i, rx_ring->tail)
-    adapter.nic.tailWritten(host.cpu.clock);
+    adapter.nic.tailWritten(cpu.clock);
   }
+}
+
+/** A poll asked to refill more descriptors than are free: say so, and refill those that are. */
+function igb_refill_too_many(rx_ring: RxRing, cleaned_count: number, unused: number): number {
+  const adapter = rx_ring.q_vector.adapter;
+  adapter.host.warn(`igb ${adapter.netdev.name}: igb_alloc_rx_buffers asked for ${cleaned_count} buffers, only ${unused} descriptors are free to refill; refilling ${unused}`);
+  return unused;
 }
 
 /** igb_ring_irq_enable: update the adaptive ITR, then unmask the queue's vector. */

@@ -1,10 +1,15 @@
 import type { Host } from './host.ts';
 import type { IrqDesc } from './irq.ts';
 import { generic_handle_irq } from './irq.ts';
-import { FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IPPROTO_TCP, type Flow, type Packet } from './packet.ts';
+import type { Flow, Packet } from './packet.ts';
+import * as packet_h from './packet.ts';
 import type { RxRing } from './ring.ts';
 import { IGB_RETA_SIZE, igb_reta_default, rssInputIPv4, toeplitzHash } from './rss.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IPPROTO_TCP } = packet_h;
+const { STAGE } = trace_h;
 
 /** Which header fields the NIC hashes for a flow type: `ethtool -n eth0 rx-flow-hash udp4` letters (s, d, f, n). */
 export type RxFlowHashFields = 'sd' | 'sdfn';
@@ -107,7 +112,7 @@ export class Nic {
   attach(rings: RxRing[], vectors: NicVector[]): void {
     this.rings = rings;
     this.vectors = vectors;
-    this.vectorTimers = vectors.map((vector) => this.host.timers.create((now) => this.fire(vector, now)));
+    this.vectorTimers = vectors.map((vector) => this.host.timers.create(() => this.fire(vector, this.host.now)));
     this.queueDrops = rings.map((ring) => `rx_queue_${ring.queue_index}_drops`);
     this.fifo.length = 0;
     this.fifoBytes = 0;
@@ -120,40 +125,48 @@ export class Nic {
     this.vectorTimers = [];
   }
 
-  /** A frame's last bit reached the NIC. */
+  /** A frame's last bit reached the NIC. Rare cases are apart, so that the common one stays small enough to inline. */
   receive(packet: Packet, now: number): void {
-    const host = this.host;
-    host.trace.record(now, packet.id, STAGE.wire, -1, 0);
-    const faults = packet.faults;
-    if (faults !== 0) {
-      if (faults & FRAME_FCS_BAD) {
-        this.hw.crcerrs++;
-        host.dropHw(packet, now, 'rx_crc_errors');
-        return;
-      }
-      if (faults & FRAME_NOT_OUR_MAC && !this.promisc) {
-        // The destination-MAC filter discards it in hardware; no counter records it.
-        host.dropHw(packet, now, 'mac_filter');
-        return;
-      }
-    }
+    this.host.trace.record(now, packet.id, STAGE.wire, -1, 0);
+    if (packet.faults !== 0 && this.filtered(packet, now)) return;
     if (this.rings.length === 0) return; // interface down: nothing is received
     const sel = this.rssFor(packet.flow);
+    const ring = this.rings[sel.queue]!;
+    if (this.fifo.length === 0 && ring.nicFree > 0) {
+      this.countGood(packet);
+      this.dma(ring, packet, sel.hash, now);
+    } else {
+      this.noDescriptor(packet, sel, now);
+    }
+  }
+
+  /** The MAC drops a damaged frame (bad FCS) or, unless promiscuous, one for another MAC address. */
+  private filtered(packet: Packet, now: number): boolean {
+    if (packet.faults & FRAME_FCS_BAD) {
+      this.hw.crcerrs++;
+      this.host.dropHw(packet, now, 'rx_crc_errors');
+      return true;
+    }
+    if (packet.faults & FRAME_NOT_OUR_MAC && !this.promisc) {
+      // The destination-MAC filter discards it in hardware; no counter records it.
+      this.host.dropHw(packet, now, 'mac_filter');
+      return true;
+    }
+    return false;
+  }
+
+  /** Frames wait in the packet buffer already, or the ring has no free descriptor. */
+  private noDescriptor(packet: Packet, sel: { hash: number; queue: number }, now: number): void {
     if (this.fifo.length > 0) {
       this.toFifo(packet, sel.queue, sel.hash, now);
       return;
     }
     const ring = this.rings[sel.queue]!;
-    if (ring.nicFree > 0) {
-      this.countGood(packet);
-      this.dma(ring, packet, sel.hash, now);
-      return;
-    }
     this.hw.rnbc++;
     if (this.dropEnable) {
       this.countGood(packet);
       ring.rx_stats.drops++;
-      host.dropHw(packet, now, this.queueDrops[ring.queue_index]!);
+      this.host.dropHw(packet, now, this.queueDrops[ring.queue_index]!);
     } else {
       this.toFifo(packet, sel.queue, sel.hash, now);
     }
@@ -189,14 +202,15 @@ export class Nic {
 
   /** The queue (and hash) RSS gives a flow. */
   rssFor(flow: Flow): { hash: number; queue: number } {
-    let sel = this.hashCache[flow.id];
-    if (sel === undefined) {
-      sel = this.host.hooks.rss_select_queue(this.rss, flow);
-      if (!Number.isInteger(sel.queue) || sel.queue < 0 || sel.queue >= this.rings.length) {
-        throw new RangeError(`rss_select_queue returned queue ${sel.queue}; this NIC has queues 0..${this.rings.length - 1}`);
-      }
-      this.hashCache[flow.id] = sel;
+    return this.hashCache[flow.id] ?? this.rssSelect(flow);
+  }
+
+  private rssSelect(flow: Flow): { hash: number; queue: number } {
+    const sel = this.host.hooks.rss_select_queue(this.rss, flow);
+    if (!Number.isInteger(sel.queue) || sel.queue < 0 || sel.queue >= this.rings.length) {
+      throw new RangeError(`rss_select_queue returned queue ${sel.queue}; this NIC has queues 0..${this.rings.length - 1}`);
     }
+    this.hashCache[flow.id] = sel;
     return sel;
   }
 

@@ -64,7 +64,8 @@ export class Packet {
 
   /** Frame length on the wire, Ethernet header and FCS included, padded to the 64-byte minimum. */
   get frameLen(): number {
-    return Math.max(this.len + ETH_HLEN, ETH_ZLEN) + ETH_FCS_LEN;
+    const len = this.len + ETH_HLEN;
+    return (len > ETH_ZLEN ? len : ETH_ZLEN) + ETH_FCS_LEN;
   }
 
   /** L4 payload bytes. */

@@ -8,11 +8,15 @@ import { IrqDesc } from './irq.ts';
 import { ____napi_schedule, NAPI_STATE_SCHED, type NapiStruct } from './napi.ts';
 import type { NetDevice, RpsDevFlow } from './netdevice.ts';
 import { reciprocal_scale } from './rss.ts';
-import { NET_RX_SOFTIRQ } from './softirq.ts';
+import * as softirq_h from './softirq.ts';
 import type { SkBuff } from './skbuff.ts';
 import { FLOW_LIMIT_HISTORY, type SoftnetData } from './softnet.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
 import { NET_RX_DROP, NET_RX_SUCCESS, __netif_receive_skb } from './dev.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { NET_RX_SOFTIRQ } = softirq_h;
+const { STAGE } = trace_h;
 
 /** GOLDEN_RATIO_32 of include/linux/hash.h */
 const GOLDEN_RATIO_32 = 0x61c88647;

@@ -1,8 +1,12 @@
 /** TCP receive on an established connection (net/ipv4/tcp_ipv4.c, tcp_input.c), reduced. */
-import { FRAME_L4_CSUM_BAD, IPPROTO_TCP } from './packet.ts';
+import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { FRAME_L4_CSUM_BAD, IPPROTO_TCP } = packet_h;
+const { STAGE } = trace_h;
 
 /**
  * tcp_v4_rcv: count the segment, check it, find the socket. If a user thread owns the socket

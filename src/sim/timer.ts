@@ -9,9 +9,10 @@ export class Timer {
   /** Position in the heap, -1 when not queued. */
   index = -1;
   declare readonly id: number;
-  declare readonly fire: (now: number) => void;
+  /** Called at the timer's time, which is then the host's `now` (not passed: an argument would be boxed on every call). */
+  declare readonly fire: () => void;
 
-  constructor(id: number, fire: (now: number) => void) {
+  constructor(id: number, fire: () => void) {
     this.id = id;
     this.fire = fire;
   }
@@ -26,14 +27,14 @@ export class TimerQueue {
   private hole = false;
   private nextId = 0;
 
-  create(fire: (now: number) => void): Timer {
+  create(fire: () => void): Timer {
     return new Timer(this.nextId++, fire);
   }
 
   /** Arm (or re-arm) a timer at an absolute time. */
   arm(timer: Timer, time: number): void {
-    timer.time = time;
     if (timer.index < 0) {
+      timer.time = time;
       if (this.hole) {
         this.hole = false;
         this.down(timer, 0);
@@ -42,7 +43,9 @@ export class TimerQueue {
         this.up(timer, this.heap.length - 1);
       }
     } else {
+      // Fill the hole while the timer still has the time its place in the heap was chosen by.
       this.fillHole();
+      timer.time = time;
       this.up(timer, timer.index);
       this.down(timer, timer.index);
     }
@@ -68,11 +71,11 @@ export class TimerQueue {
 
   peekTime(): number {
     const heap = this.heap;
-    if (!this.hole) return heap.length ? heap[0]!.time : Infinity;
+    const n = heap.length;
+    if (!this.hole) return n > 0 ? heap[0]!.time : Infinity;
     // Both subtrees of the hole are heaps: the earliest timer is one of their roots.
-    const l = heap.length > 1 ? heap[1]!.time : Infinity;
-    const r = heap.length > 2 ? heap[2]!.time : Infinity;
-    return l < r ? l : r;
+    if (n > 2) return Math.min(heap[1]!.time, heap[2]!.time);
+    return n > 1 ? heap[1]!.time : Infinity;
   }
 
   /** Remove and return the earliest timer. */

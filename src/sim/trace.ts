@@ -37,8 +37,8 @@ export class Trace {
   /** Per event: packet, aux, and the stage (a byte) with the CPU (a signed byte) above it: fewer stores than an array per field. */
   private declare readonly fields: Int32Array;
   private next = 0;
-  /** Events recorded since the start, including those the ring no longer holds. */
-  total = 0;
+  /** The ring has been filled once: the oldest event held is at `next`. */
+  private wrapped = false;
 
   constructor(capacity: number) {
     this.capacity = Math.max(0, Math.floor(capacity));
@@ -55,14 +55,18 @@ export class Trace {
     f[j] = packet;
     f[j + 1] = aux;
     f[j + 2] = (stage & 0xff) | ((cpu << 24) >> 16);
-    this.next = i + 1 === this.capacity ? 0 : i + 1;
-    this.total++;
+    if (i + 1 === this.capacity) {
+      this.next = 0;
+      this.wrapped = true;
+    } else {
+      this.next = i + 1;
+    }
   }
 
   /** The events held, oldest first. */
   events(): TraceEvent[] {
-    const held = Math.min(this.total, this.capacity);
-    const start = this.total > this.capacity ? this.next : 0;
+    const held = this.wrapped ? this.capacity : this.next;
+    const start = this.wrapped ? this.next : 0;
     const out: TraceEvent[] = new Array(held);
     for (let k = 0; k < held; k++) {
       const i = (start + k) % this.capacity;

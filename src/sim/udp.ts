@@ -1,9 +1,13 @@
 /** UDP receive (net/ipv4/udp.c). */
-import { FRAME_L4_CSUM_BAD, IPPROTO_UDP } from './packet.ts';
+import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
-import { STAGE } from './trace.ts';
+import * as trace_h from './trace.ts';
 import { icmp_send_port_unreach } from './icmp.ts';
+
+// Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { FRAME_L4_CSUM_BAD, IPPROTO_UDP } = packet_h;
+const { STAGE } = trace_h;
 
 export const ENOMEM = 12;
 export const ENOBUFS = 105;
@@ -14,31 +18,44 @@ const PAGE_SIZE = 4096;
 export function udp_rcv(skb: SkBuff): number {
   const host = skb.dev.host;
   const cpu = host.cpu;
-  const mib = host.mib.Udp;
   cpu.charge(host.cost.udpRcv);
   host.trace.record(cpu.clock, skb.packet.id, STAGE.l4_rcv, cpu.id, 0);
-  if (skb.packet.faults & FRAME_L4_CSUM_BAD) {
-    mib.InCsumErrors++;
-    mib.InErrors++;
-    host.kfree_skb(skb, 'UDP_CSUM', '__udp4_lib_rcv');
-    return 0;
-  }
+  if (skb.packet.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb);
   const sk = host.sockLookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
-  if (!sk) {
-    mib.NoPorts++;
-    icmp_send_port_unreach(host);
-    host.kfree_skb(skb, 'NO_SOCKET', '__udp4_lib_rcv');
-    return 0;
-  }
+  if (!sk) return udp_no_socket(skb);
   const rc = host.hooks.__udp_enqueue_schedule_skb(sk, skb);
-  if (rc < 0) {
-    // __udp_queue_rcv_skb: count and free what the enqueue refused.
-    if (rc === -ENOMEM) mib.RcvbufErrors++;
-    else mib.MemErrors++;
-    mib.InErrors++;
-    host.kfree_skb(skb, rc === -ENOMEM ? 'SOCKET_RCVBUFF' : 'PROTO_MEM', '__udp_queue_rcv_skb');
-  }
+  if (rc < 0) udp_queue_rcv_drop(skb, rc);
   return 0;
+}
+
+// The drop paths of udp_rcv, apart so that udp_rcv stays small enough to inline.
+
+/** __udp4_lib_rcv's csum_error. */
+function udp_csum_error(skb: SkBuff): number {
+  const host = skb.dev.host;
+  host.mib.Udp.InCsumErrors++;
+  host.mib.Udp.InErrors++;
+  host.kfree_skb(skb, 'UDP_CSUM', '__udp4_lib_rcv');
+  return 0;
+}
+
+/** __udp4_lib_rcv with no socket bound to the port: port unreachable. */
+function udp_no_socket(skb: SkBuff): number {
+  const host = skb.dev.host;
+  host.mib.Udp.NoPorts++;
+  icmp_send_port_unreach(host);
+  host.kfree_skb(skb, 'NO_SOCKET', '__udp4_lib_rcv');
+  return 0;
+}
+
+/** __udp_queue_rcv_skb: count and free what the enqueue refused. */
+function udp_queue_rcv_drop(skb: SkBuff, rc: number): void {
+  const host = skb.dev.host;
+  const mib = host.mib.Udp;
+  if (rc === -ENOMEM) mib.RcvbufErrors++;
+  else mib.MemErrors++;
+  mib.InErrors++;
+  host.kfree_skb(skb, rc === -ENOMEM ? 'SOCKET_RCVBUFF' : 'PROTO_MEM', '__udp_queue_rcv_skb');
 }
 
 /**

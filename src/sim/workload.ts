@@ -96,9 +96,17 @@ export class TrafficSource {
   private declare nextAt: number;
   private declare wireFreeAt: number;
   private inBurst = 0;
-  /** The next frame, generated ahead so that its arrival time (its last bit) is known. */
-  private pending: Packet | null = null;
+  /**
+   * The next frame, decided ahead so that its arrival time (its last bit) is known: its flow (null
+   * for none), id, arrival, sequence number, TCP flags and faults. It becomes a Packet when taken
+   * (held here as one, it would cost a write barrier per frame).
+   */
+  private pendingFlow: FlowState | null = null;
+  private pendingId = 0;
   private pendingAt = Infinity;
+  private pendingSeq = 0;
+  private pendingFlags = 0;
+  private pendingFaults = 0;
   sent = 0;
 
   constructor(host: Host, w: Workload, start: number, end: number) {
@@ -143,7 +151,8 @@ export class TrafficSource {
 
   /** The frame due at nextTime, or null for a retry slot (the flows due were held back by their window). */
   take(): Packet | null {
-    const packet = this.pending;
+    const fs = this.pendingFlow;
+    const packet = fs === null ? null : new Packet(this.pendingId, fs.flow, fs.len, this.pendingAt, this.pendingSeq, this.pendingFlags, this.pendingFaults);
     this.generate();
     return packet;
   }
@@ -154,18 +163,18 @@ export class TrafficSource {
    */
   private generate(): void {
     if (this.nextAt >= this.end) {
-      this.pending = null;
+      this.pendingFlow = null;
       this.pendingAt = Infinity;
       return;
     }
-    const slot = this.nextAt;
-    const packet = this.build(slot);
+    const fs = this.decide(this.nextAt);
     this.advance();
-    this.pending = packet;
-    this.pendingAt = packet !== null ? packet.time : this.nextAt < this.end ? this.nextAt : Infinity;
+    this.pendingFlow = fs;
+    if (fs === null) this.pendingAt = this.nextAt < this.end ? this.nextAt : Infinity;
   }
 
-  private build(now: number): Packet | null {
+  /** The frame that starts at `now`: its flow, with the pending fields set; null for none (windows shut, or past the end). */
+  private decide(now: number): FlowState | null {
     const fs = this.pickFlow();
     if (fs === null) return null;
     // The last bit arrives after the frame's wire time, and never before the previous frame's.
@@ -173,18 +182,26 @@ export class TrafficSource {
     const arrival = (now > free ? now : free) + fs.wireNs;
     if (arrival >= this.end) return null;
     this.wireFreeAt = arrival;
-    const tcp = fs.tcp;
-    const packet = new Packet(this.host.nextPacketId++, fs.flow, fs.len, arrival, fs.seq, tcp ? this.tcpFlags(fs) : 0, this.faults());
-    if (tcp) fs.seq += this.payload;
+    this.pendingId = this.host.nextPacketId++;
+    this.pendingAt = arrival;
+    this.pendingSeq = fs.seq;
+    this.pendingFlags = fs.tcp ? this.tcpFlags(fs) : 0;
+    this.pendingFaults = this.faults();
+    if (fs.tcp) fs.seq += this.payload;
     this.sent++;
-    return packet;
+    return fs;
   }
 
   private advance(): void {
+    if (this.arrivals === 'constant') this.nextAt += this.gapNs;
+    else this.advanceIrregular();
+  }
+
+  /** Poisson or bursty arrivals (constant ones are advance's fast path). */
+  private advanceIrregular(): void {
     const a = this.arrivals;
-    if (a === 'constant') this.nextAt += this.gapNs;
-    else if (a === 'poisson') this.nextAt += -Math.log(1 - this.host.rng.next()) * this.gapNs;
-    else {
+    if (a === 'poisson') this.nextAt += -Math.log(1 - this.host.rng.next()) * this.gapNs;
+    else if (typeof a === 'object') {
       // Bursts: `burst` frames back to back, bursts spaced to keep the mean rate.
       this.inBurst++;
       if (this.inBurst >= a.burst) {
