@@ -11,6 +11,17 @@ export const labKey = (id: string) => `pp-lab-${id}`;
 /** A terminal's history and the commands that made its host; a lab's terminal is `lab-<lab id>`. */
 export const terminalKey = (id: string) => `pp-term-${id}`;
 
+/** What a terminal keeps under its key. */
+export interface SavedTerminal {
+  /** Lines typed, for Up/Down. */
+  history: string[];
+  /** The commands that made the host (what a tuning lab grades). */
+  log: string[];
+}
+
+const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
+export const isSavedTerminal = (x: unknown): x is SavedTerminal => !!x && typeof x === 'object' && isStrings((x as SavedTerminal).history) && isStrings((x as SavedTerminal).log);
+
 function parseExport(text: string): Record<string, unknown> | null {
   if (!text.trimStart().startsWith('{')) return null;
   try {
@@ -28,9 +39,10 @@ export function submissionFrom(lab: LabDefinition, text: string): { submission: 
   const key = isTuningLab(lab) ? terminalKey(`lab-${lab.id}`) : labKey(lab.id);
   const raw = data[key];
   try {
-    const saved = typeof raw === 'string' ? (JSON.parse(raw) as { code?: unknown; log?: unknown }) : null;
-    if (isTuningLab(lab) && Array.isArray(saved?.log) && saved.log.every((l) => typeof l === 'string')) return { submission: saved.log.join('\n') };
-    if (!isTuningLab(lab) && typeof saved?.code === 'string') return { submission: saved.code };
+    const saved: unknown = typeof raw === 'string' ? JSON.parse(raw) : null;
+    if (isTuningLab(lab) && isSavedTerminal(saved)) return { submission: saved.log.join('\n') };
+    const code = (saved as { code?: unknown } | null)?.code;
+    if (!isTuningLab(lab) && typeof code === 'string') return { submission: code };
   } catch {
     /* reported below */
   }

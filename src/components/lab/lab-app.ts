@@ -16,6 +16,8 @@ const solutions = import.meta.glob<string>(['../../../labs/*/solution.ts', '../.
 
 export interface LabData extends LabOutline {
   kind: 'code' | 'tuning';
+  /** Of the starter and solution files: ts, or sh for a tuning lab's commands. */
+  extension: 'ts' | 'sh';
   title: string;
   starter: string;
   hints: string[];
@@ -185,7 +187,7 @@ export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type
   solutionButton.addEventListener('click', async () => {
     const question = tuning ? 'Show the commands of the reference solution?' : 'Show the reference solution in the editor? It replaces your code.';
     if (!window.confirm(question)) return;
-    const load = solutions[`../../../labs/${data.id}/solution.${tuning ? 'sh' : 'ts'}`];
+    const load = solutions[`../../../labs/${data.id}/solution.${data.extension}`];
     if (!load) return;
     if (tuning) showCommands($(root, '[data-lab-solution-text]'), await load());
     else work.setSubmission(await load());

@@ -96,11 +96,6 @@ export class LineEditor {
     return this.history;
   }
 
-  /** Whether the editor is waiting for the learner (not for a command). */
-  get ready(): boolean {
-    return this.active;
-  }
-
   set cols(n: number) {
     this.opts.cols = Math.max(1, n);
   }

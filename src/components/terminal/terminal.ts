@@ -3,7 +3,7 @@
  * middle, the shell in a worker behind. The history and the commands that made the host are kept
  * in the browser under `pp-term-<id>`, so a reload gives back the same host.
  */
-import { terminalKey } from '../../lab-runtime/submission.ts';
+import { isSavedTerminal, terminalKey, type SavedTerminal } from '../../lab-runtime/submission.ts';
 import { loadSaved, save } from '../saved.ts';
 import type { PlainHostConfig } from '../../lab-runtime/define.ts';
 import { TerminalSession } from './session.ts';
@@ -18,8 +18,6 @@ export interface TerminalOptions {
   label: string;
   /** The first lines, before the first prompt. */
   banner: string;
-  /** After each command, with the commands that made the host (a tuning lab grades them). */
-  onLog?(log: readonly string[]): void;
 }
 
 export interface TerminalHandle {
@@ -30,14 +28,6 @@ export interface TerminalHandle {
   focus(): void;
 }
 
-interface SavedTerminal {
-  history: string[];
-  log: string[];
-}
-
-const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-const isSavedTerminal = (x: unknown): x is SavedTerminal => !!x && typeof x === 'object' && isStrings((x as SavedTerminal).history) && isStrings((x as SavedTerminal).log);
-
 export async function mountTerminal(container: HTMLElement, opts: TerminalOptions): Promise<TerminalHandle> {
   const key = terminalKey(opts.id);
   const saved = loadSaved(window.localStorage, key, isSavedTerminal);
@@ -46,7 +36,7 @@ export async function mountTerminal(container: HTMLElement, opts: TerminalOption
   if (saved.status === 'corrupt') notice = 'Your saved terminal could not be read, so this is a fresh host (the unreadable copy is kept in this browser).\n';
   if (saved.status === 'unavailable') notice = 'This browser does not let the page keep the terminal: it starts afresh on reload.\n';
 
-  const shell = new WorkerShell(opts.config, kept.log, (log) => opts.onLog?.(log));
+  const shell = new WorkerShell(opts.config, kept.log);
   let session: TerminalSession | null = null;
   container.replaceChildren();
   const view = createXterm(container, opts.label, (data) => session?.feed(data), (cols) => session?.resize(cols));
@@ -68,7 +58,6 @@ export async function mountTerminal(container: HTMLElement, opts: TerminalOption
   });
   session = started;
   started.start();
-  opts.onLog?.(shell.log);
 
   return {
     type: (command) => started.type(command),

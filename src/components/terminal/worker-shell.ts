@@ -17,11 +17,9 @@ export class WorkerShell implements ShellBackend {
   private readonly waiting = new Map<number, Waiting>();
   private commandLog: string[];
   private readonly config: PlainHostConfig;
-  private readonly onLog: (log: string[]) => void;
 
-  constructor(config: PlainHostConfig, log: string[] = [], onLog: (log: string[]) => void = () => {}) {
+  constructor(config: PlainHostConfig, log: string[] = []) {
     this.config = config;
-    this.onLog = onLog;
     this.commandLog = [...log];
     this.boot();
   }
@@ -39,7 +37,6 @@ export class WorkerShell implements ShellBackend {
       if (r === null) return { stdout: '', stderr: '', code: 130 };
       const output = r.type === 'output' ? r.output : { stdout: '', stderr: `${r.type === 'failed' ? r.message : 'no answer'}\n`, code: 1 };
       this.commandLog = appendToLog(this.commandLog, line, output);
-      this.onLog(this.commandLog);
       return output;
     });
   }
@@ -53,10 +50,6 @@ export class WorkerShell implements ShellBackend {
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
     this.boot();
-  }
-
-  dispose(): void {
-    this.worker.terminate();
   }
 
   private boot(): void {

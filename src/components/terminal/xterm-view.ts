@@ -56,7 +56,6 @@ export interface XtermView {
   readonly cols: number;
   write(text: string): void;
   focus(): void;
-  dispose(): void;
 }
 
 export function createXterm(container: HTMLElement, label: string, onData: (data: string) => void, onResize: (cols: number) => void): XtermView {
@@ -96,10 +95,8 @@ export function createXterm(container: HTMLElement, label: string, onData: (data
     onResize(term.cols);
   };
   refit();
-  const observer = new ResizeObserver(refit);
-  observer.observe(container);
-  const themeWatch = new MutationObserver(() => (term.options.theme = siteTheme()));
-  themeWatch.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  new ResizeObserver(refit).observe(container);
+  new MutationObserver(() => (term.options.theme = siteTheme())).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   return {
     get cols() {
@@ -107,10 +104,5 @@ export function createXterm(container: HTMLElement, label: string, onData: (data
     },
     write: (text) => term.write(text),
     focus: () => term.focus(),
-    dispose: () => {
-      observer.disconnect();
-      themeWatch.disconnect();
-      term.dispose();
-    },
   };
 }
