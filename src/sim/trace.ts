@@ -1,6 +1,6 @@
 /**
  * A bounded trace of what happened to packets: the last `capacity` events (stage, packet, CPU,
- * time), kept in typed arrays so that recording costs a few stores. Diagrams, latency plots and
+ * time), kept in one typed array so that recording costs four stores. Diagrams, latency plots and
  * "where did my packet go?" read it.
  */
 export const TRACE_STAGES = [
@@ -33,52 +33,42 @@ export interface TraceEvent {
 
 export class Trace {
   declare readonly capacity: number;
-  private declare readonly times: Float64Array;
-  /** Per event: packet, aux, and the stage (a byte) with the CPU (a signed byte) above it: fewer stores than an array per field. */
-  private declare readonly fields: Int32Array;
-  private next = 0;
-  /** The ring has been filled once: the oldest event held is at `next`. */
-  private wrapped = false;
+  /**
+   * Per event: time, packet, aux, and the stage with the CPU above it: one array, so a record is
+   * four stores into it. Its length in events is a power of two, so the slot is a mask away.
+   */
+  private declare readonly slots: Float64Array;
+  private declare readonly mask: number;
+  /** Events recorded so far (the next one goes to slot count & mask). */
+  private count = 0;
 
   constructor(capacity: number) {
     this.capacity = Math.max(0, Math.floor(capacity));
-    this.times = new Float64Array(this.capacity);
-    this.fields = new Int32Array(this.capacity * 3);
+    let size = 1;
+    while (size < this.capacity) size *= 2;
+    this.slots = new Float64Array(size * 4);
+    this.mask = size - 1;
   }
 
   record(time: number, packet: number, stage: number, cpu: number, aux: number): void {
-    if (this.capacity === 0) return;
-    const i = this.next;
-    this.times[i] = time;
-    const f = this.fields;
-    const j = i * 3;
-    f[j] = packet;
-    f[j + 1] = aux;
-    f[j + 2] = (stage & 0xff) | ((cpu << 24) >> 16);
-    if (i + 1 === this.capacity) {
-      this.next = 0;
-      this.wrapped = true;
-    } else {
-      this.next = i + 1;
-    }
+    const j = (this.count++ & this.mask) * 4;
+    const s = this.slots;
+    s[j] = time;
+    s[j + 1] = packet;
+    s[j + 2] = aux;
+    s[j + 3] = stage + cpu * 256;
   }
 
-  /** The events held, oldest first. */
+  /** The last `capacity` events, oldest first. */
   events(): TraceEvent[] {
-    const held = this.wrapped ? this.capacity : this.next;
-    const start = this.wrapped ? this.next : 0;
+    const held = Math.min(this.count, this.capacity);
     const out: TraceEvent[] = new Array(held);
+    const s = this.slots;
     for (let k = 0; k < held; k++) {
-      const i = (start + k) % this.capacity;
-      const j = i * 3;
-      const sc = this.fields[j + 2]!;
-      out[k] = {
-        time: this.times[i]!,
-        packet: this.fields[j]!,
-        stage: TRACE_STAGES[sc & 0xff]!,
-        cpu: sc >> 8,
-        aux: this.fields[j + 1]!,
-      };
+      const j = ((this.count - held + k) & this.mask) * 4;
+      const sc = s[j + 3]!;
+      const cpu = Math.floor(sc / 256);
+      out[k] = { time: s[j]!, packet: s[j + 1]!, stage: TRACE_STAGES[sc - cpu * 256]!, cpu, aux: s[j + 2]! };
     }
     return out;
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { Trace } from '../../../src/sim/trace.ts';
+import { SKB_DROP_REASONS, constantRate, createHost, type TraceEvent } from '../../../src/sim/index.ts';
+
+describe('the bounded trace', () => {
+  it('keeps the last `capacity` events, oldest first, also for a capacity that is not a power of two', () => {
+    const trace = new Trace(5);
+    for (let p = 0; p < 12; p++) trace.record(p * 10.5, p, p % 12, (p % 3) - 1, p * 1000);
+    const stages = ['ip_rcv', 'l4_rcv', 'sock_queue', 'read', 'drop'];
+    expect(trace.events()).toEqual([7, 8, 9, 10, 11].map((p, i) => ({ time: p * 10.5, packet: p, stage: stages[i], cpu: (p % 3) - 1, aux: p * 1000 })));
+  });
+
+  it('holds what was recorded before it wrapped, and nothing at capacity 0', () => {
+    const trace = new Trace(8);
+    trace.record(1, 42, 2, -1, 3);
+    expect(trace.events()).toEqual([{ time: 1, packet: 42, stage: 'dma', cpu: -1, aux: 3 }]);
+    const none = new Trace(0);
+    none.record(1, 1, 0, 0, 0);
+    expect(none.events()).toEqual([]);
+  });
+});
+
+describe("a run's trace", () => {
+  const stagesOf = (events: TraceEvent[], packet: number) => events.filter((e) => e.packet === packet).map((e) => e.stage);
+
+  it('follows a delivered datagram from the wire to the read, in order and in time', () => {
+    const host = createHost({ seed: 1, cpus: 2, nic: { queues: 1 } });
+    const r = host.run(constantRate({ pps: 10_000 }), { durationNs: 2e6 });
+    const first = r.trace.filter((e) => e.packet === 0);
+    expect(first.map((e) => e.stage)).toEqual(['wire', 'dma', 'poll', 'netif_receive', 'ip_rcv', 'l4_rcv', 'sock_queue', 'read']);
+    for (let i = 1; i < first.length; i++) expect(first[i]!.time).toBeGreaterThanOrEqual(first[i - 1]!.time);
+    expect(first[0]!.cpu).toBe(-1); // the NIC
+    expect(first[2]!.cpu).toBeGreaterThanOrEqual(0);
+  });
+
+  it('ends a dropped packet with the drop reason the kernel gives', () => {
+    // No socket on the port: __udp4_lib_rcv frees the skb with SKB_DROP_REASON_NO_SOCKET.
+    const host = createHost({ seed: 1, sockets: [] });
+    const r = host.run(constantRate({ pps: 10_000, dport: 7777 }), { durationNs: 1e6 });
+    const last = r.trace.filter((e) => e.packet === 0).at(-1)!;
+    expect(stagesOf(r.trace, 0)).toEqual(['wire', 'dma', 'poll', 'netif_receive', 'ip_rcv', 'l4_rcv', 'drop']);
+    expect(SKB_DROP_REASONS[last.aux]).toBe('NO_SOCKET');
+  });
+});
