@@ -291,7 +291,7 @@ function igb_put_rx_buffer(rx_ring: RxRing, buffer: { page: RxPage | null }): vo
   const page = buffer.page!;
   buffer.page = null;
   if (page.skbRefs <= 1) {
-    rx_ring.reusable.push(page);
+    rx_ring.reusable[rx_ring.nreusable++] = page;
   } else {
     const host = rx_ring.q_vector.adapter.host;
     host.cpu.charge(host.cost.dmaUnmap);
@@ -312,8 +312,8 @@ export function igb_alloc_rx_buffers(rx_ring: RxRing, cleaned_count: number): vo
   while (done < cleaned_count) {
     const buffer = buffers[i]!;
     if (!buffer.page) {
-      const reused = reusable.pop();
-      if (reused) {
+      if (rx_ring.nreusable > 0) {
+        const reused = reusable[--rx_ring.nreusable]!;
         cpu.charge(host.cost.refillReuse);
         buffer.page = reused;
       } else {

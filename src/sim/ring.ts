@@ -54,8 +54,9 @@ export class RxRing {
   /** Hardware registers: RDH (advanced by the NIC) and RDT (written by the driver). */
   head = 0;
   tail = 0;
-  /** Pages the driver can flip and reuse without allocating (igb_reuse_rx_page). */
-  readonly reusable: RxPage[] = [];
+  /** Pages the driver can flip and reuse without allocating (igb_reuse_rx_page): a stack, `nreusable` deep (never more than the ring's buffers). */
+  declare readonly reusable: (RxPage | null)[];
+  nreusable = 0;
   /** Kept by the adapter across a ring resize, as igb copies its rings' stats. */
   declare readonly rx_stats: RxRingStats;
   declare q_vector: QVector;
@@ -66,6 +67,7 @@ export class RxRing {
     this.rx_stats = rx_stats;
     this.desc = Array.from({ length: count }, () => new RxDesc());
     this.buffer_info = Array.from({ length: count }, () => new RxBuffer());
+    this.reusable = new Array<RxPage | null>(count).fill(null);
   }
 
   /** Descriptors the NIC may still write into. */
