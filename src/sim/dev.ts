@@ -4,6 +4,7 @@
  */
 import { current } from './context.ts';
 import { napi_poll, type NapiStruct } from './napi.ts';
+import { ListHead, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from './list.ts';
 import { net_rps_action_and_irq_enable, rps_enabled_for } from './rps.ts';
 import * as softirq_h from './softirq.ts';
 import type { SkBuff } from './skbuff.ts';
@@ -60,22 +61,19 @@ export function net_rx_action(): void {
   const hot = net_hotdata();
   const time_limit = jiffies() + usecs_to_jiffies(hot.netdev_budget_usecs);
   let budget = hot.netdev_budget;
-  const list: NapiStruct[] = [];
-  const repoll: NapiStruct[] = [];
+  const list = new ListHead<NapiStruct>();
+  const repoll = new ListHead<NapiStruct>();
   let start = true;
   while (start) {
     start = false;
     sd.in_net_rx_action = true;
-    for (const n of sd.poll_list.splice(0)) {
-      n.list = list;
-      list.push(n);
-    }
+    list_splice_init(sd.poll_list, list);
     for (;;) {
-      if (list.length === 0) {
-        if (repoll.length === 0) {
+      if (list_empty(list)) {
+        if (list_empty(repoll)) {
           sd.in_net_rx_action = false;
           // ____napi_schedule may have refilled poll_list meanwhile.
-          if (sd.poll_list.length > 0) {
+          if (!list_empty(sd.poll_list)) {
             start = true;
             break;
           }
@@ -83,7 +81,7 @@ export function net_rx_action(): void {
         }
         break;
       }
-      const n = list[0]!;
+      const n = list_first_entry(list);
       budget -= napi_poll(n, repoll);
       if (budget <= 0 || time_after_eq(jiffies(), time_limit)) {
         sd.time_squeeze++;
@@ -92,10 +90,10 @@ export function net_rx_action(): void {
     }
   }
   // Unfinished work goes back on the poll list: what was left, then new arrivals, then repoll.
-  const rest = [...list, ...sd.poll_list, ...repoll];
-  sd.poll_list = rest;
-  for (const n of rest) n.list = rest;
-  if (rest.length > 0) current().cpu.raiseSoftirq(NET_RX_SOFTIRQ);
+  list_splice_tail_init(sd.poll_list, list);
+  list_splice_tail(repoll, list);
+  list_splice(list, sd.poll_list);
+  if (!list_empty(sd.poll_list)) current().cpu.raiseSoftirq(NET_RX_SOFTIRQ);
   else sd.in_net_rx_action = false;
   net_rps_action_and_irq_enable(sd);
 }

@@ -12,6 +12,7 @@ import { NicVector, type Nic } from './nic.ts';
 import { IGB_RX_DESC, RxPage, RxRing, igb_desc_unused, newRxRingStats, type RxDesc, type RxRingStats } from './ring.ts';
 import { SkBuff, SKB_STRUCT_TRUESIZE } from './skbuff.ts';
 import { KernelError } from './errno.ts';
+import { list_del_init } from './list.ts';
 import * as trace_h from './trace.ts';
 import * as packet_h from './packet.ts';
 
@@ -168,7 +169,7 @@ export function igb_open(adapter: IgbAdapter): void {
 export function igb_close(adapter: IgbAdapter): void {
   for (const q_vector of adapter.q_vectors) {
     q_vector.napi.enabled = false;
-    q_vector.napi.removeFromList();
+    list_del_init(q_vector.napi.poll_list);
   }
   for (const desc of adapter.irqs.slice(1)) adapter.affinity[desc.irq - adapter.irqBase - 1] = desc.affinity;
   adapter.nic.detach();

@@ -45,6 +45,7 @@ export { toeplitzHash, rssInputIPv4, rssInputIPv6, parseIPv4, formatIPv4, parseI
 export type { RssConfig, RxFlowHashFields } from './nic.ts';
 
 // The kernel API a hook may call, under the kernel's names.
+export { ListHead, INIT_LIST_HEAD, list_empty, list_first_entry, list_add_tail, list_del_init, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from './list.ts';
 export { NapiStruct, NAPI_POLL_WEIGHT, NAPI_STATE_SCHED, NAPI_STATE_MISSED, napi_schedule, napi_schedule_prep, __napi_schedule, napi_complete_done, napi_poll } from './napi.ts';
 export { QVector, IRQ_HANDLED, IRQ_NONE, IGB_RX_BUFFER_WRITE, IGB_DEFAULT_RXD, igb_alloc_rx_buffers, igb_build_skb, igb_ring_irq_enable, igb_write_itr, igb_clean_rx_irq, type IrqReturn } from './igb.ts';
 export { RxRing, RxDesc, IGB_RX_DESC, igb_desc_unused } from './ring.ts';

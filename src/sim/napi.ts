@@ -4,6 +4,7 @@ import type { QVector } from './igb.ts';
 import type { NetDevice } from './netdevice.ts';
 import type { SoftnetData } from './softnet.ts';
 import { GroState, gro_normal_list, napi_gro_flush } from './gro.ts';
+import { ListHead, list_add_tail, list_del_init, list_empty } from './list.ts';
 import * as softirq_h from './softirq.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
@@ -39,8 +40,8 @@ export class NapiStruct {
   enabled = false;
   q_vector: QVector | null = null;
   sd: SoftnetData | null = null;
-  /** The list this NAPI is on (a CPU's poll_list, net_rx_action's local list or repoll), or null. */
-  list: NapiStruct[] | null = null;
+  /** Its node in the list it is on (a CPU's poll_list, net_rx_action's local list or repoll); empty when on none. */
+  readonly poll_list: ListHead<NapiStruct> = new ListHead<NapiStruct>(this);
   /** The CPU whose poll_list holds it (list_owner), -1 when none. */
   list_owner = -1;
   readonly gro = new GroState();
@@ -54,24 +55,15 @@ export class NapiStruct {
     this.poll = poll;
   }
 
-  /** list_del_init(&n->poll_list) */
-  removeFromList(): void {
-    const list = this.list;
-    if (!list) return;
-    const i = list.indexOf(this);
-    if (i >= 0) list.splice(i, 1);
-    this.list = null;
-  }
+}
 
-  /** list_add_tail(&n->poll_list, list) */
-  addToList(list: NapiStruct[]): void {
-    if (this.list) {
-      this.host.warn(`list_add corruption: NAPI ${this.name} is already on a list (a driver completed NAPI and still returned its budget?)`);
-      this.removeFromList();
-    }
-    list.push(this);
-    this.list = list;
+/** list_add_tail(&n->poll_list, head), with CONFIG_DEBUG_LIST's check that the NAPI is on no list yet. */
+function napi_list_add_tail(n: NapiStruct, head: ListHead<NapiStruct>): void {
+  if (!list_empty(n.poll_list)) {
+    n.host.warn(`list_add corruption: NAPI ${n.name} is already on a list (a driver completed NAPI and still returned its budget?)`);
+    list_del_init(n.poll_list);
   }
+  list_add_tail(n.poll_list, head);
 }
 
 /** napi_schedule_prep: claim the NAPI; if it is already scheduled, note that an event was missed. */
@@ -87,7 +79,7 @@ export function napi_schedule_prep(n: NapiStruct): boolean {
 
 /** ____napi_schedule: put the NAPI on this CPU's poll list and raise NET_RX_SOFTIRQ. */
 export function ____napi_schedule(sd: SoftnetData, n: NapiStruct): void {
-  n.addToList(sd.poll_list);
+  napi_list_add_tail(n, sd.poll_list);
   n.list_owner = sd.cpu;
   n.host.cpus[sd.cpu]!.raiseSoftirq(NET_RX_SOFTIRQ);
 }
@@ -122,7 +114,7 @@ export function napi_complete_done(n: NapiStruct, work_done: number): boolean {
   }
   napi_gro_flush(n, timeout !== 0);
   gro_normal_list(n);
-  n.removeFromList();
+  list_del_init(n.poll_list);
   n.list_owner = -1;
   if (!(n.state & NAPI_STATE_SCHED)) host.warn(`WARNING: napi_complete_done called for ${n.name}, which is not scheduled`);
   const missed = (n.state & NAPI_STATE_MISSED) !== 0;
@@ -167,7 +159,7 @@ export function __napi_poll(n: NapiStruct): { work: number; repoll: boolean } {
     host.warnOnce(`napi-over-${n.name}`, `NAPI poll function ${n.poll.name || 'poll'} returned ${work}, exceeding its budget of ${weight}.`);
   }
   if (work < weight) {
-    if (n.state & NAPI_STATE_SCHED && !n.list) n.seen.leftScheduled++;
+    if (n.state & NAPI_STATE_SCHED && list_empty(n.poll_list)) n.seen.leftScheduled++;
     return { work, repoll: false };
   }
   // The driver consumed its whole budget: it must not have completed.
@@ -182,7 +174,7 @@ export function __napi_poll(n: NapiStruct): { work: number; repoll: boolean } {
   // HZ < 1000: flush every held GRO packet, then hand up the batch.
   napi_gro_flush(n, host.hz >= 1000);
   gro_normal_list(n);
-  if (n.list) {
+  if (!list_empty(n.poll_list)) {
     host.warnOnce(`napi-resched-${n.name}`, `${n.name}: Budget exhausted after napi rescheduled`);
     return { work, repoll: false };
   }
@@ -190,9 +182,9 @@ export function __napi_poll(n: NapiStruct): { work: number; repoll: boolean } {
 }
 
 /** napi_poll: poll one NAPI taken off net_rx_action's list, and queue it on `repoll` if needed. */
-export function napi_poll(n: NapiStruct, repoll: NapiStruct[]): number {
-  n.removeFromList();
+export function napi_poll(n: NapiStruct, repoll: ListHead<NapiStruct>): number {
+  list_del_init(n.poll_list);
   const { work, repoll: again } = __napi_poll(n);
-  if (again) n.addToList(repoll);
+  if (again) napi_list_add_tail(n, repoll);
   return work;
 }

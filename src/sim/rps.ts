@@ -13,6 +13,7 @@ import type { SkBuff } from './skbuff.ts';
 import { FLOW_LIMIT_HISTORY, type SoftnetData } from './softnet.ts';
 import * as trace_h from './trace.ts';
 import { NET_RX_DROP, NET_RX_SUCCESS, __netif_receive_skb } from './dev.ts';
+import { list_del_init } from './list.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { NET_RX_SOFTIRQ } = softirq_h;
@@ -219,7 +220,7 @@ export function process_backlog(napi: NapiStruct, quota: number): number {
     if (sd.input_pkt_queue.qlen === 0) {
       // A custom __napi_complete: only this CPU touches its backlog NAPI.
       napi.state = 0;
-      napi.removeFromList();
+      list_del_init(napi.poll_list);
       break;
     }
     sd.process_queue.spliceTailInit(sd.input_pkt_queue);

@@ -2,6 +2,7 @@
 import type { Host } from './host.ts';
 import { NapiStruct } from './napi.ts';
 import { SkbQueue } from './skb-queue.ts';
+import { ListHead } from './list.ts';
 
 /** FLOW_LIMIT_HISTORY: the flow limiter remembers the last 128 packets enqueued on a CPU. */
 export const FLOW_LIMIT_HISTORY = 1 << 7;
@@ -24,7 +25,7 @@ export class SoftnetData {
   declare readonly host: Host;
   declare readonly cpu: number;
   /** NAPIs with work to do on this CPU, in the order net_rx_action serves them. */
-  poll_list: NapiStruct[] = [];
+  readonly poll_list = new ListHead<NapiStruct>();
   /** The backlog: packets steered here by RPS (or queued by netif_rx), and the part being processed. */
   readonly input_pkt_queue = new SkbQueue();
   readonly process_queue = new SkbQueue();
