@@ -281,13 +281,10 @@ export class Cpu {
     }
   }
 
-  /** An hrtimer pinned to this CPU: `fn` runs in hard IRQ context after `delayNs`. */
-  armHrtimer(delayNs: number, fn: () => void): void {
-    const timer = this.host.timers.create(() => {
-      this.hrtimerCallbacks.push(fn);
-      this.raiseIrq(this.hrtimerIrq, this.host.now);
-    });
-    this.host.timers.arm(timer, this.clock + delayNs);
+  /** An hrtimer of this CPU expired: its function runs in the local timer interrupt. */
+  hrtimerExpired(fn: () => void): void {
+    this.hrtimerCallbacks.push(fn);
+    this.raiseIrq(this.hrtimerIrq, this.host.now);
   }
 
   private runHrtimers(): void {

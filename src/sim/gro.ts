@@ -6,7 +6,7 @@ import type { NapiStruct } from './napi.ts';
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import * as trace_h from './trace.ts';
-import { netif_receive_skb_list_internal } from './dev.ts';
+import { jiffies, netif_receive_skb_list_internal } from './dev.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { IPPROTO_TCP, TCPHDR_FIN, TCPHDR_PSH, TCPHDR_RST, TCPHDR_SYN } = packet_h;
@@ -84,22 +84,26 @@ function dev_gro_receive(napi: NapiStruct, skb: SkBuff): GroResult {
     gro.held--;
     gro_normal_one(napi, oldest, oldest.gso_segs);
   }
+  skb.gro_age = jiffies();
   bucket.push(skb);
   gro.held++;
   return GRO_HELD;
 }
 
-/** napi_gro_flush: send the held skbs up, oldest first in each bucket. */
+/**
+ * napi_gro_flush (__gro_flush_chain): send the held skbs up, oldest first in each bucket; with
+ * `flush_old`, only those GRO has held since an earlier jiffy (the rest wait for the next flush).
+ */
 export function napi_gro_flush(napi: NapiStruct, flush_old: boolean): void {
   const gro = napi.gro;
   if (gro.held === 0) return;
-  // With HZ >= 1000 only skbs older than a jiffy would go; the simulated host runs HZ=250, where all go.
-  void flush_old;
+  const now = flush_old ? jiffies() : -1;
   for (const bucket of gro.hash) {
-    for (const skb of bucket) gro_normal_one(napi, skb, skb.gso_segs);
-    bucket.length = 0;
+    let n = 0;
+    while (n < bucket.length && bucket[n]!.gro_age !== now) n++;
+    for (const skb of bucket.splice(0, n)) gro_normal_one(napi, skb, skb.gso_segs);
+    gro.held -= n;
   }
-  gro.held = 0;
 }
 
 /** gro_normal_one: batch an skb on rx_list; hand the batch up once gro_normal_batch segments wait. */

@@ -5,6 +5,7 @@ import type { NetDevice } from './netdevice.ts';
 import type { SoftnetData } from './softnet.ts';
 import { GroState, gro_normal_list, napi_gro_flush } from './gro.ts';
 import { ListHead, list_add_tail, list_del_init, list_empty } from './list.ts';
+import { Hrtimer, hrtimer_start } from './hrtimer.ts';
 import * as softirq_h from './softirq.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
@@ -45,6 +46,8 @@ export class NapiStruct {
   /** The CPU whose poll_list holds it (list_owner), -1 when none. */
   list_owner = -1;
   readonly gro = new GroState();
+  /** The gro_flush_timeout timer: napi_watchdog polls the NAPI again when no IRQ will. */
+  declare readonly timer: Hrtimer;
   defer_hard_irqs_count = 0;
   readonly seen: NapiObservations = { polls: 0, work: 0, overBudget: 0, completedAtBudget: 0, leftScheduled: 0, completions: 0 };
 
@@ -53,6 +56,7 @@ export class NapiStruct {
     this.dev = dev;
     this.name = name;
     this.poll = poll;
+    this.timer = new Hrtimer(host, () => napi_watchdog(this));
   }
 
 }
@@ -104,7 +108,8 @@ export function napi_complete_done(n: NapiStruct, work_done: number): boolean {
   let timeout = 0;
   const dev = n.dev;
   if (work_done && dev) {
-    timeout = dev.gro_flush_timeout;
+    // The flush timeout matters only while GRO holds packets; deferring the IRQ does not need any.
+    if (n.gro.held) timeout = dev.gro_flush_timeout;
     n.defer_hard_irqs_count = dev.napi_defer_hard_irqs;
   }
   if (n.defer_hard_irqs_count > 0) {
@@ -124,7 +129,7 @@ export function napi_complete_done(n: NapiStruct, work_done: number): boolean {
     __napi_schedule(n);
     return false;
   }
-  if (timeout) host.cpu.armHrtimer(timeout, () => napi_watchdog(n));
+  if (timeout) hrtimer_start(n.timer, timeout);
   return ret;
 }
 

@@ -41,6 +41,8 @@ export class SkBuff {
   fragPages: RxPage[] | null = null;
   /** RFS: the device flow entry get_rps_cpu chose for this skb (to record the backlog tail). */
   rflow: RpsDevFlow | null = null;
+  /** NAPI_GRO_CB(skb)->age: the jiffy GRO began to hold it. */
+  gro_age = 0;
   /** Time the skb was queued to the backlog or socket, for latency. */
   queuedAt = 0;
 

@@ -164,6 +164,35 @@ describe('GRO', () => {
   });
 });
 
+describe('software interrupt coalescing: gro_flush_timeout and napi_defer_hard_irqs', () => {
+  const run = (gro_flush_timeout: number, napi_defer_hard_irqs: number) => {
+    const sysfs = { '/sys/class/net/eth0/gro_flush_timeout': gro_flush_timeout, '/sys/class/net/eth0/napi_defer_hard_irqs': napi_defer_hard_irqs };
+    const r = createHost({ sockets: [{ proto: 'tcp', port: 5201 }], sysfs }).run(tcpFlow({ gbps: 1 }), { durationNs: 20e6 });
+    const queueIrqs = sum(r.stats.interrupts.filter((l) => l.name.startsWith('eth0-TxRx')).map((l) => sum(l.perCpu)));
+    const segsPerSkb = r.stats.snmp.IpExt.InNoECTPkts / r.stats.snmp.Ip.InReceives;
+    return { r, queueIrqs, segsPerSkb, timerIrqs: sum(r.stats.localInterrupts.LOC) };
+  };
+  const none = run(0, 0);
+
+  it('polls from the NAPI hrtimer instead of the IRQ when both are set: far fewer hard IRQs', () => {
+    const both = run(200_000, 2);
+    expect(none.queueIrqs).toBeGreaterThan(50);
+    expect(both.queueIrqs).toBeLessThan(none.queueIrqs / 4);
+    expect(both.timerIrqs).toBeGreaterThan(none.timerIrqs);
+  });
+
+  it('napi_defer_hard_irqs alone changes nothing: the kernel defers the IRQ only with a gro_flush_timeout', () => {
+    expect(run(0, 2).r.stats).toEqual(none.r.stats);
+  });
+
+  it("gro_flush_timeout alone keeps this jiffy's segments in GRO past napi_complete_done: bigger merges, later delivery", () => {
+    const timeout = run(200_000, 0);
+    expect(timeout.segsPerSkb).toBeGreaterThan(none.segsPerSkb * 1.5);
+    expect(timeout.r.latency.p50Ns).toBeGreaterThan(none.r.latency.p50Ns);
+    expect(timeout.queueIrqs).toBeGreaterThan(none.queueIrqs / 2); // the IRQ is not deferred
+  });
+});
+
 describe('counters at the NIC', () => {
   it('counts bad FCS in rx_crc_errors and drops frames for another MAC unless promiscuous', () => {
     const w = { ...constantRate({ pps: 100_000 }), faults: { fcs: 0.1, otherMac: 0.1 } };
