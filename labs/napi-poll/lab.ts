@@ -15,8 +15,20 @@ export default defineLab({
   task:
     "Write igb_poll(napi, budget): take up to budget completed descriptors off the queue's ring, build an skb from each and pass it to napi_gro_receive, give the cleaned descriptors back to the NIC with igb_alloc_rx_buffers, and — only when you did less than the budget — call napi_complete_done and, if it returns true, re-enable the queue's interrupt with igb_ring_irq_enable. Return how many packets you handled.",
   scenarios: [
-    { name: 'steady', host, workload: manyFlows({ pps: 200_000, flows: 16 }), durationNs: STEADY_NS },
-    { name: 'overload', host, workload: constantRate({ pps: 2_500_000, flows: 1 }), durationNs: 3e6 },
+    {
+      name: 'steady',
+      description: '200 kpps in 16 flows for 10 ms: more frames than a ring holds',
+      host,
+      workload: manyFlows({ pps: 200_000, flows: 16 }),
+      durationNs: STEADY_NS,
+    },
+    {
+      name: 'overload',
+      description: 'one flow at 2.5 Mpps for 3 ms: polls use their whole budget',
+      host,
+      workload: constantRate({ pps: 2_500_000, flows: 1 }),
+      durationNs: 3e6,
+    },
   ],
   install: (igb_poll, probe) => {
     let inPoll = 0;

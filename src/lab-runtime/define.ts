@@ -10,8 +10,10 @@ import type { Host, HookName, Hooks, HostConfig, RunResult, Workload } from '../
 export type PlainHostConfig = Omit<HostConfig, 'hooks'>;
 
 export interface LabScenario {
-  /** Short name, shown next to the checks that use it. */
+  /** Short name, shown next to the checks that use it; in a code lab's terminal, `run NAME` sends its traffic. */
   name: string;
+  /** One line for `run --list` in the lab's terminal; by default, its workload and length. */
+  description?: string;
   host?: HostConfig;
   workload: Workload;
   durationNs: number;

@@ -77,13 +77,28 @@ export function evaluate(compiled: CompiledModule): Record<string, unknown> {
   return module.exports;
 }
 
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
+/** An exception in one line, as a console prints it: "TypeError: x is undefined". */
+const errorText = (err: Error) => `${err.name}: ${err.message}`;
+
 /** Where in the learner's file an exception was thrown: the first stack frame in learner.ts. */
 export function locate(e: unknown, compiled: CompiledModule): LearnerError {
-  const err = e instanceof Error ? e : new Error(String(e));
-  const message = `${err.name}: ${err.message}`;
+  const err = asError(e);
+  const message = errorText(err);
   const frame = /learner\.ts:(\d+):(\d+)/.exec(err.stack ?? '');
   if (!frame) return { kind: 'runtime', message };
   const pos = originalPositionFor(compiled.map, { line: Number(frame[1]) - WRAPPER_LINES, column: Number(frame[2]) - 1 });
   if (pos.line == null) return { kind: 'runtime', message, line: Number(frame[1]) - WRAPPER_LINES };
   return { kind: 'runtime', message, line: pos.line, column: pos.column + 1 };
+}
+
+/** An exception as the learner is told of it: at their line when it left their code (learnerHooks locates those). */
+export function learnerError(e: unknown): LearnerError {
+  if (e instanceof LearnerCodeError) return e.detail;
+  return { kind: 'runtime', message: errorText(asError(e)) };
+}
+
+/** Where an error is in the learner's file, as messages say it: " (line 3, column 7)", or nothing. */
+export function whereInFile(error: LearnerError): string {
+  return error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
 }

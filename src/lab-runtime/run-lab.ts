@@ -4,10 +4,11 @@
  * a tuning lab's commands are replayed on its host before each scenario's traffic. The
  * browser's Worker and the command line both call this, so a file gets the same grade in both.
  */
-import { createHost, type Host, type Hooks, type HookName, type RunResult, type Workload } from '../sim/index.ts';
+import { createHost, type Host, type Hooks, type RunResult, type Workload } from '../sim/index.ts';
 import { createShell } from '../shell/index.ts';
-import { isTuningLab, type Check, type CodeLab, type LabDefinition, type LabRun, type Probe, type TuningLab, type TuningRun } from './define.ts';
-import { evaluate, LearnerCodeError, locate, transpile, type CompiledModule, type LearnerError } from './learner-module.ts';
+import { isTuningLab, type Check, type CodeLab, type LabDefinition, type LabRun, type TuningLab, type TuningRun } from './define.ts';
+import { learnerHooks, probeInto } from './learner-hooks.ts';
+import { learnerError, LearnerCodeError, whereInFile, type LearnerError } from './learner-module.ts';
 
 export interface CheckResult {
   id: string;
@@ -50,13 +51,12 @@ function maxScore(lab: LabOutline): number {
 }
 
 export function errorResult(lab: LabOutline, error: LearnerError, timing: LabResult['timing'] = { transpileMs: 0, simulateMs: 0, checkMs: 0 }): LabResult {
-  const where = error.line ? ` (line ${error.line}${error.column ? `, column ${error.column}` : ''})` : '';
   return {
     lab: lab.id,
     status: error.kind === 'timeout' ? 'timeout' : 'error',
     score: 0,
     maxScore: maxScore(lab),
-    checks: failedChecks(lab, `Not run: ${error.message}${where}`),
+    checks: failedChecks(lab, `Not run: ${error.message}${whereInFile(error)}`),
     error,
     runs: [],
     timing,
@@ -70,32 +70,21 @@ export function runLab(lab: LabDefinition, submission: string): LabResult {
 
 function runCodeLab(lab: CodeLab, source: string): LabResult {
   const t0 = performance.now();
-  let compiled: CompiledModule;
-  let exports: Record<string, unknown>;
+  const probes: Record<string, number> = {};
+  let hooks: Partial<Hooks>;
   try {
-    compiled = transpile(source);
-    exports = evaluate(compiled);
+    hooks = learnerHooks(lab, source, probeInto(probes));
   } catch (e) {
     if (e instanceof LearnerCodeError) return errorResult(lab, e.detail, { transpileMs: performance.now() - t0, simulateMs: 0, checkMs: 0 });
     throw e;
   }
-  const fn = exports[lab.hook];
-  if (typeof fn !== 'function') {
-    return errorResult(lab, { kind: 'export', message: `Your file must export a function named ${lab.hook} (export function ${lab.hook}(…) { … })` });
-  }
   const t1 = performance.now();
-  const probes: Record<string, number> = {};
-  const probe: Probe = {
-    count: (name, by = 1) => void (probes[name] = (probes[name] ?? 0) + by),
-    max: (name, value) => void (probes[name] = Math.max(probes[name] ?? -Infinity, value)),
-  };
-  const hooks: Partial<Hooks> = lab.install ? lab.install(fn as Hooks[HookName], probe) : ({ [lab.hook]: fn } as Partial<Hooks>);
   const run: LabRun = { runs: {}, probes };
   let scenarios: ScenarioResult[];
   try {
     scenarios = lab.scenarios.map((s) => runScenario(run, s.name, createHost({ ...s.host, hooks: { ...s.host?.hooks, ...hooks } }), s.workload, s.durationNs));
   } catch (e) {
-    return errorResult(lab, locate(e, compiled), { transpileMs: t1 - t0, simulateMs: performance.now() - t1, checkMs: 0 });
+    return errorResult(lab, learnerError(e), { transpileMs: t1 - t0, simulateMs: performance.now() - t1, checkMs: 0 });
   }
   return grade(lab, run, scenarios, { transpileMs: t1 - t0, simulateMs: performance.now() - t1 });
 }

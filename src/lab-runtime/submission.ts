@@ -17,10 +17,15 @@ export interface SavedTerminal {
   history: string[];
   /** The commands that made the host (what a tuning lab grades). */
   log: string[];
+  /** A code lab's terminal after a Run: the learner's file its host runs (the log replays on it). */
+  code?: string;
 }
 
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
-export const isSavedTerminal = (x: unknown): x is SavedTerminal => !!x && typeof x === 'object' && isStrings((x as SavedTerminal).history) && isStrings((x as SavedTerminal).log);
+export const isSavedTerminal = (x: unknown): x is SavedTerminal => {
+  const t = x as SavedTerminal;
+  return !!t && typeof t === 'object' && isStrings(t.history) && isStrings(t.log) && (t.code === undefined || typeof t.code === 'string');
+};
 
 function parseExport(text: string): Record<string, unknown> | null {
   if (!text.trimStart().startsWith('{')) return null;

@@ -1,8 +1,10 @@
 /** Tab completion: the word under the cursor, and what it could become. */
-import { SCENARIOS, type Host } from '../sim/index.ts';
+import type { Host } from '../sim/index.ts';
 import { COMMANDS } from './commands/index.ts';
 import { PAGES } from './commands/help.ts';
 import { isDirectory, listDir } from './fs.ts';
+import { knownScenarios } from './scenarios.ts';
+import type { ShellState } from './types.ts';
 
 export interface Completion {
   /** The word being completed is line.slice(start, end). */
@@ -24,7 +26,8 @@ function paths(host: Host, word: string): string[] {
     .map((n) => dir + n + (isDirectory(host, dir + n) ? '/' : ''));
 }
 
-export function complete(host: Host, line: string, cursor: number = line.length): Completion {
+export function complete(state: ShellState, line: string, cursor: number = line.length): Completion {
+  const host = state.host;
   const before = line.slice(0, cursor);
   // The current stage starts after the last | ; & (outside quotes: good enough for a prompt).
   const stageStart = Math.max(before.lastIndexOf('|'), before.lastIndexOf(';'), before.lastIndexOf('&')) + 1;
@@ -42,7 +45,7 @@ export function complete(host: Host, line: string, cursor: number = line.length)
     const eq = word.indexOf('=');
     if (eq < 0) candidates = host.sysctlNames().filter((n) => n.startsWith(word.replace(/\//g, '.')));
   } else if (cmd === 'man') candidates = Object.keys(PAGES).filter((n) => n.startsWith(word));
-  else if (cmd === 'run' || cmd === 'reset') candidates = SCENARIOS.map((s) => s.name).filter((n) => n.startsWith(word));
+  else if (cmd === 'run' || cmd === 'reset') candidates = knownScenarios(state).map((s) => s.name).filter((n) => n.startsWith(word));
   else if (cmd === 'ethtool') {
     if (words.length === 1) candidates = word === '' ? [] : ETHTOOL_FLAGS.filter((f) => f.startsWith(word));
     if (words.length === 2 || (words.length === 1 && !word.startsWith('-'))) candidates = [host.dev.name].filter((n) => n.startsWith(word));

@@ -3,7 +3,7 @@
  * that host (same text, same errors, same exit status); changes made here (sysctls, ring sizes,
  * RPS masks, IRQ affinity) change the host the next `run` uses. Pure TypeScript, no DOM, no Node.
  */
-import { createHost, type Host } from '../sim/index.ts';
+import { createHost, type Host, type Scenario } from '../sim/index.ts';
 import { complete as completeLine, type Completion } from './complete.ts';
 import { execLine } from './exec.ts';
 import type { Output, ShellState } from './types.ts';
@@ -21,6 +21,11 @@ export interface Shell {
 export interface ShellOptions {
   /** false: `run` sends no traffic and prints nothing (see ShellState.traffic). */
   traffic?: boolean;
+  /**
+   * A lab's own scenarios: `run` and `reset` take them by name, list them first, and complete
+   * them; one hides a named scenario (src/sim) of the same name.
+   */
+  scenarios?: readonly Scenario[];
 }
 
 export function createShell(host: Host = createHost(), options: ShellOptions = {}): Shell {
@@ -32,12 +37,13 @@ export function createShell(host: Host = createHost(), options: ShellOptions = {
     dropwatchSeen: null,
     bootedFor: null,
     traffic: options.traffic ?? true,
+    labScenarios: options.scenarios ?? [],
   };
   return {
     get host() {
       return state.host;
     },
     exec: (line) => execLine(state, line),
-    complete: (line, cursor) => completeLine(state.host, line, cursor),
+    complete: (line, cursor) => completeLine(state, line, cursor),
   };
 }

@@ -1,5 +1,5 @@
 /** What a command returns: the text on each stream and the exit status, as a shell sees them. */
-import type { Host, HostConfig } from '../sim/index.ts';
+import type { Host, HostConfig, Scenario } from '../sim/index.ts';
 
 export interface Output {
   stdout: string;
@@ -21,6 +21,8 @@ export interface ShellState {
   bootedFor: string | null;
   /** false: `run` sends nothing (a tuning lab's grader replays a learner's settings without their traffic). */
   traffic: boolean;
+  /** A lab's own scenarios (ShellOptions.scenarios): `run` and `reset` know them besides the named ones. */
+  labScenarios: readonly Scenario[];
 }
 
 export interface CommandContext {

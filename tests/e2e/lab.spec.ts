@@ -1,40 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { openLab, runAndWait, setCode } from './napi-lab.ts';
 import { chapterPath, watchErrors } from './site.ts';
 import { labFile, loadLab } from '../../src/lab-runtime/node-labs.ts';
 import { runLab } from '../../src/lab-runtime/run-lab.ts';
 
 const solution = readFileSync(join(import.meta.dirname, '../../labs/napi-poll/solution.ts'), 'utf8');
-
-async function openLab(page: Page) {
-  await page.goto(chapterPath('05-napi'));
-  const lab = page.locator('section.lab[data-lab="napi-poll"]');
-  await lab.scrollIntoViewIfNeeded();
-  await lab.locator('[data-lab-open]').click();
-  await expect(lab.locator('.monaco-editor')).toBeVisible({ timeout: 15_000 });
-  return lab;
-}
-
-/** Replace the editor's content with `code` (insertText: auto-closing brackets would alter typed text). */
-/** Replace the editor's content with `code` by pasting it, as a learner would paste a program. */
-async function setCode(page: Page, lab: ReturnType<Page['locator']>, code: string) {
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await lab.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
-  await page.keyboard.press('ControlOrMeta+Home');
-  await expect(lab.locator('.view-lines')).toContainText(code.split('\n')[0]!.slice(0, 40));
-}
-
-/** Press Ctrl+Enter and wait for the result; returns the lab's own Run-to-results time. */
-async function runAndWait(page: Page, lab: ReturnType<Page['locator']>) {
-  const runs = Number((await lab.getAttribute('data-runs')) ?? 0);
-  await page.keyboard.press('Control+Enter');
-  await expect(lab).toHaveAttribute('data-runs', String(runs + 1), { timeout: 15_000 });
-  return Number(await lab.getAttribute('data-last-run-ms'));
-}
 
 test('the napi-poll lab: a correct poll turns every check green, a bug turns its check red, the code survives a reload', async ({ page }) => {
   const errors = watchErrors(page);

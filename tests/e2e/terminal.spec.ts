@@ -1,5 +1,7 @@
 // The terminal in Chromium: the sandbox page, typing as a learner types, reading the screen.
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import { labFile } from '../../src/lab-runtime/node-labs.ts';
+import { openLab, runAndWait, setCode } from './napi-lab.ts';
 import { chapterPath, watchErrors } from './site.ts';
 
 const PROMPT = 'root@packetpath:~#';
@@ -176,4 +178,109 @@ test('a paste of several lines runs each; the terminal follows a theme switch', 
   const light = await background();
   await page.locator('.theme-toggle').click();
   await expect.poll(background).not.toBe(light);
+});
+
+// A code lab's terminal runs the learner's function once they press Run.
+const solution = labFile('napi-poll', 'solution.ts');
+/** The solution with one piece of it replaced: a learner's mistake. */
+function mutate(from: string, to: string): string {
+  expect(solution).toContain(from);
+  return solution.replaceAll(from, to);
+}
+const DROPS = "ethtool -S eth0 | grep -E 'rx_queue_[0-9]+_drops'";
+
+/** What the last command printed, one string per row. */
+async function lastOutput(term: Locator): Promise<string[]> {
+  const r = await rows(term);
+  return r.slice(r.findLastIndex((l) => l.startsWith(`${PROMPT} `)) + 1, -1);
+}
+const sumDrops = (lines: string[]) => lines.reduce((sum, l) => sum + Number(/rx_queue_\d+_drops: (\d+)/.exec(l)?.[1] ?? NaN), 0);
+
+/** The napi-poll lab with its saved code and terminal gone (once per test: a reload finds what the test did). */
+async function freshNapiLab(page: Page) {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('pp-test-fresh')) return;
+    sessionStorage.setItem('pp-test-fresh', '1');
+    localStorage.removeItem('pp-lab-napi-poll');
+    localStorage.removeItem('pp-term-lab-napi-poll');
+  });
+  const lab = await openLab(page);
+  return { lab, term: await labTerminal(lab) };
+}
+
+/** The lab's terminal, in view (xterm draws nothing off screen), once its first prompt shows. */
+async function labTerminal(lab: Locator): Promise<Locator> {
+  const term = lab.locator('[data-lab-terminal]');
+  await term.scrollIntoViewIfNeeded();
+  await expect.poll(() => screenText(term), { timeout: 15_000 }).toContain(PROMPT);
+  return term;
+}
+
+/** Put `code` in the editor, press Run, and wait until the terminal's host runs it. */
+async function runCode(page: Page, lab: Locator, term: Locator, code: string) {
+  await setCode(page, lab, code);
+  await runAndWait(page, lab);
+  await expect.poll(() => screenText(term), { timeout: 15_000 }).toContain('This host now runs your igb_poll, from your last Run.');
+  await term.click();
+  await expect.poll(async () => (await rows(term)).at(-1)).toBe(PROMPT);
+}
+
+test("after Run the lab's terminal runs the learner's poll: one that never refills drops what the kernel's does not, and a reload keeps it", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  const { lab, term } = await freshNapiLab(page);
+  expect(await screenText(term)).toContain("This host runs the kernel's igb_poll; press Run and it runs yours.\nType help for the tools; run steady or run overload sends the lab's traffic.");
+  await term.click();
+  await typeCommand(page, term, 'run steady');
+  await typeCommand(page, term, DROPS);
+  const kernel = await lastOutput(term);
+  expect(kernel.length).toBeGreaterThan(0);
+  expect(sumDrops(kernel)).toBe(0);
+
+  await runCode(page, lab, term, mutate('igb_alloc_rx_buffers(rx_ring, cleaned_count);', ''));
+  // The commands typed before were replayed on the learner's poll.
+  expect(await screenText(term)).toContain('Replaying your 2 commands on your igb_poll…');
+  await page.screenshot({ path: 'test-results/screenshots/napi-poll-terminal-after-run.png' });
+  await typeCommand(page, term, 'run steady');
+  expect(await screenText(term)).toMatch(/dropped\s+[1-9]\d*\n(\s+\d+\s+rx_queue_\d+_drops \(in the NIC\)\n)+/);
+  await typeCommand(page, term, DROPS);
+  const learner = await lastOutput(term);
+  expect(learner.length).toBe(kernel.length);
+  expect(sumDrops(learner)).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+
+  // A reload boots the same host: the same poll, the same counters.
+  const again = await labTerminal(await openLab(page));
+  expect(await screenText(again)).toContain('This host runs your igb_poll, from your last Run.');
+  await again.click();
+  await typeCommand(page, again, DROPS);
+  expect(await lastOutput(again)).toEqual(learner);
+});
+
+test("a poll that throws: the terminal's command names the function and the exception, and the host is as before it", async ({ page }) => {
+  const { lab, term } = await freshNapiLab(page);
+  await runCode(page, lab, term, mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n'));
+  await typeCommand(page, term, 'run steady');
+  // (Rows joined as they wrap.)
+  const said = (await lastOutput(term)).join('');
+  expect(said).toMatch(/^Your igb_poll threw RangeError: bad skb \(line \d+, column \d+\)\./);
+  expect(said).toContain('The command stopped there; the host is as it was before it.');
+  await typeCommand(page, term, 'cat /sys/class/net/eth0/statistics/rx_packets');
+  expect(await lastOutput(term)).toEqual(['0']);
+});
+
+test('a poll that never returns: Ctrl+C stops the command, and neither the terminal nor a reload hangs on it', async ({ page }) => {
+  const { lab, term } = await freshNapiLab(page);
+  await runCode(page, lab, term, 'export function igb_poll(napi: unknown, budget: number): number {\n  for (;;) {}\n}\n');
+  await page.keyboard.type('run steady');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => (await rows(term)).slice(-2), { timeout: 10_000 }).toEqual(['^C', PROMPT]);
+  await typeCommand(page, term, 'nproc');
+  expect(await lastOutput(term)).toEqual(['4']);
+
+  const again = await labTerminal(await openLab(page));
+  expect(await screenText(again)).toContain('This host runs your igb_poll, from your last Run.');
+  expect((await rows(again)).at(-1)).toBe(PROMPT);
 });

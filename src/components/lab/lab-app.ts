@@ -6,6 +6,7 @@
  */
 import type { PlainHostConfig } from '../../lab-runtime/define.ts';
 import { gradeInBrowser, prepareLab } from '../../lab-runtime/browser-sandbox.ts';
+import { whereInFile } from '../../lab-runtime/learner-module.ts';
 import type { LabOutline, LabResult } from '../../lab-runtime/run-lab.ts';
 import { markLabPassed } from '../../scripts/progress.ts';
 import { mountTerminal, type TerminalHandle } from '../terminal/terminal.ts';
@@ -23,6 +24,10 @@ export interface LabData extends LabOutline {
   hints: string[];
   /** The host the terminal boots. */
   host: PlainHostConfig;
+  /** A code lab's: the hook the learner writes. */
+  hook?: string;
+  /** The lab's scenarios' names (a code lab's terminal sends each with `run NAME`). */
+  scenarios: string[];
 }
 
 /** What the learner works in: the editor, or (tuning) the terminal. */
@@ -33,10 +38,13 @@ interface Workspace {
   focus(): void;
 }
 
-const BANNER = {
-  code: "This host runs the kernel's own functions; Run tries yours.\nType help for the tools, run to send traffic.\n",
-  tuning: 'The host to tune. Type help for the tools.\nrun SCENARIO sends traffic; reset boots the host afresh.\n',
-};
+const TUNING_BANNER = 'The host to tune. Type help for the tools.\nrun SCENARIO sends traffic; reset boots the host afresh.\n';
+
+/** A code lab's terminal (which function its host runs comes first, from the terminal). */
+function codeBanner(scenarios: string[]): string {
+  const runs = new Intl.ListFormat('en', { type: 'disjunction' }).format(scenarios.map((s) => `run ${s}`));
+  return `Type help for the tools; ${runs} sends the lab's traffic.\n`;
+}
 
 function $(root: HTMLElement, sel: string): HTMLElement {
   const el = root.querySelector<HTMLElement>(sel);
@@ -98,8 +106,9 @@ export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type
     mountTerminal(terminalBox, {
       id: `lab-${data.id}`,
       config: data.host,
+      ...(data.hook !== undefined && { lab: { id: data.id, hook: data.hook } }),
       label: tuning ? `Terminal on the host to tune in the lab ${data.title}` : `Terminal on a host like the one of the lab ${data.title}`,
-      banner: BANNER[data.kind],
+      banner: tuning ? TUNING_BANNER : codeBanner(data.scenarios),
     }),
     tuning ? null : editorWorkspace(root, data, state.code, () => run()),
   ]);
@@ -152,9 +161,12 @@ export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type
     runButton.disabled = true;
     note(tuning ? 'Sending the lab\'s traffic through your host…' : 'Running…');
     const started = performance.now();
-    const result: LabResult = await gradeInBrowser(data, work.submission());
+    const submission = work.submission();
+    // The terminal's host runs what was run, so the learner can read its counters there too.
+    if (!tuning) void terminal.useCode(submission);
+    const result: LabResult = await gradeInBrowser(data, submission);
     const ms = Math.round(performance.now() - started);
-    const error = result.error ? `${result.error.kind === 'timeout' ? '' : 'Your code: '}${result.error.message}${result.error.line ? ` (line ${result.error.line}${result.error.column ? `, column ${result.error.column}` : ''})` : ''}` : undefined;
+    const error = result.error ? `${result.error.kind === 'timeout' ? '' : 'Your code: '}${result.error.message}${whereInFile(result.error)}` : undefined;
     state.last = { status: result.status, score: result.score, maxScore: result.maxScore, checks: result.checks.map((c) => ({ id: c.id, pass: c.pass, message: c.message })), error };
     state.ran = true;
     save(state);

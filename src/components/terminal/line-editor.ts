@@ -5,7 +5,7 @@
  * Up/Down; Tab completes (the longest common prefix, or lists the candidates when that adds
  * nothing); Ctrl+C abandons the line; Ctrl+L clears the screen; a paste of several lines runs them
  * one after another. Input that arrives while a command runs waits for the next prompt, as a
- * terminal's type-ahead does.
+ * terminal's type-ahead does; so does input while the page prints in the prompt's place (suspend).
  */
 import type { Completion } from '../../shell/index.ts';
 
@@ -78,6 +78,8 @@ export class LineEditor {
   private active = false;
   private completing = false;
   private pending = '';
+  /** The line a suspend() took off the screen, for the next prompt. */
+  private suspended: { line: string; cursor: number } | null = null;
 
   private readonly opts: LineEditorOptions;
 
@@ -100,16 +102,30 @@ export class LineEditor {
     this.opts.cols = Math.max(1, n);
   }
 
-  /** Show a fresh prompt and take input again (type-ahead first). */
+  /** Show a fresh prompt (with the line a suspend() took away, if any) and take input again (type-ahead first). */
   prompt(): void {
-    this.line = '';
-    this.cursor = 0;
+    const back = this.suspended;
+    this.suspended = null;
+    this.line = back?.line ?? '';
+    this.cursor = back?.cursor ?? 0;
     this.drawnRow = 0;
     this.browse = this.history.length;
     this.draft = '';
     this.active = true;
-    this.opts.write(this.opts.prompt);
+    if (back) this.redraw(false);
+    else this.opts.write(this.opts.prompt);
     this.drain();
+  }
+
+  /**
+   * Take the prompt and the line being typed off the screen, so that something else can be printed
+   * in their place; the next prompt() brings the line back. Keys wait meanwhile, as during a command.
+   */
+  suspend(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.suspended = { line: this.line, cursor: this.cursor };
+    this.opts.write(`${this.drawnRow > 0 ? `\x1b[${this.drawnRow}A` : ''}\r\x1b[J`);
   }
 
   /** Bytes from the terminal: keys, or a paste. */

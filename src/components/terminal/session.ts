@@ -1,7 +1,9 @@
 /**
  * A terminal session, with no DOM: the line editor in front of a shell. It prints what a command
  * writes (stdout, then stderr, as a terminal interleaves them for a command that writes each once),
- * shows the next prompt, and turns Ctrl+C during a command into an interrupt of the shell.
+ * shows the next prompt, and turns Ctrl+C during a command into an interrupt of the shell. The
+ * page's own work on the host (booting it, putting a Run's code in place) runs in the foreground
+ * as a command does.
  */
 import type { Completion, Output } from '../../shell/index.ts';
 import { LineEditor } from './line-editor.ts';
@@ -19,11 +21,12 @@ export interface SessionOptions {
   write(text: string): void;
   cols: number;
   history?: string[];
-  /** Printed once, before the first prompt. */
-  banner?: string;
   /** After each command, with what it printed (the page saves the history, tests watch). */
   onCommand?(line: string, output: Output): void;
 }
+
+/** Prints a line (or several) while a foreground task runs. */
+type Say = (text: string) => void;
 
 /** The prompt of root on the simulated host, coloured as Debian's bash colours it. */
 export const PROMPT = '\x1b[1;32mroot@packetpath\x1b[0m:\x1b[1;34m~\x1b[0m# ';
@@ -33,7 +36,11 @@ const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 
 export class TerminalSession {
   readonly editor: LineEditor;
+  /** Ctrl+C was pressed: the next text starts on a line of its own. */
   private interrupted = false;
+  /** The foreground, one task after another: commands, and the page's own work on the host. */
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
 
   private readonly opts: SessionOptions;
 
@@ -44,7 +51,7 @@ export class TerminalSession {
       cols: opts.cols,
       write: opts.write,
       history: opts.history,
-      submit: (line) => void this.submit(line),
+      submit: (line) => void this.foreground(() => this.command(line)),
       interrupt: () => {
         this.interrupted = true;
         opts.write('^C');
@@ -54,9 +61,21 @@ export class TerminalSession {
     });
   }
 
-  start(): void {
-    if (this.opts.banner) this.opts.write(crlf(this.opts.banner));
-    this.editor.prompt();
+  /**
+   * Run `task` in the foreground, as a command runs: the prompt goes (the line being typed comes
+   * back with the next one), keys typed meanwhile wait, Ctrl+C interrupts the shell. What the task
+   * returns is printed, then the prompt. The first task (booting the host) shows the first prompt.
+   */
+  foreground(task: (say: Say) => Promise<string>): Promise<void> {
+    this.editor.suspend();
+    this.queued++;
+    const done = this.queue
+      .then(async () => this.print(await task((text) => this.print(text))))
+      .finally(() => {
+        if (--this.queued === 0) this.editor.prompt();
+      });
+    this.queue = done.catch(() => {});
+    return done;
   }
 
   /** Keys or pasted text from the terminal. */
@@ -73,17 +92,20 @@ export class TerminalSession {
     this.editor.cols = cols;
   }
 
-  private async submit(line: string): Promise<void> {
+  private async command(line: string): Promise<string> {
     if (line.trim() !== '') {
       const out = await this.opts.backend.exec(line);
-      if (this.interrupted) {
-        this.interrupted = false;
-        this.opts.write('\r\n');
-      } else {
-        this.opts.write(crlf(out.stdout) + crlf(out.stderr));
-      }
+      this.print(out.stdout + out.stderr);
       this.opts.onCommand?.(line, out);
     }
-    this.editor.prompt();
+    return '';
+  }
+
+  private print(text: string): void {
+    if (this.interrupted) {
+      this.interrupted = false;
+      this.opts.write('\r\n');
+    }
+    if (text !== '') this.opts.write(crlf(text));
   }
 }

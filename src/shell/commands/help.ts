@@ -1,4 +1,5 @@
 /** help and man: what this terminal understands, and a short page per tool. */
+import { scenarioNames } from '../scenarios.ts';
 import type { Command } from '../types.ts';
 
 export const PAGES: Record<string, { summary: string; body: string }> = {
@@ -96,7 +97,8 @@ DESCRIPTION
 DESCRIPTION
        Simulates the scenario's workload on this host, with the settings you made, and prints what
        was sent, delivered and dropped (by reason and place) and the latency. Counters accumulate
-       across runs, as a kernel's do.
+       across runs, as a kernel's do. Without SCENARIO, the first of run --list: in a lab's
+       terminal the lab's own scenarios come first.
 `,
   },
   reset: { summary: 'boot a fresh host (optionally set up for a scenario)', body: 'SYNOPSIS\n       reset [SCENARIO]\n' },
@@ -107,13 +109,14 @@ DESCRIPTION
   man: { summary: 'a short page for a command', body: 'SYNOPSIS\n       man COMMAND\n' },
 };
 
-export const help: Command = () => {
+export const help: Command = (ctx) => {
   const names = Object.keys(PAGES);
   const w = Math.max(...names.map((n) => n.length));
   const stdout =
     'Commands (as on a Linux 6.18 host; `man NAME` for more):\n' +
     names.map((n) => `  ${n.padEnd(w)}  ${PAGES[n]!.summary}\n`).join('') +
-    'Pipes (|), lists (; && ||) and redirections (> >> 2> 2>&1) work as in bash.\n';
+    'Pipes (|), lists (; && ||) and redirections (> >> 2> 2>&1) work as in bash.\n' +
+    `Scenarios for run (run --list says what each sends): ${scenarioNames(ctx.state)}.\n`;
   return { stdout, stderr: '', code: 0 };
 };
 

@@ -1,6 +1,7 @@
 /** run [SCENARIO] [--duration D]: put a scenario's traffic through the host; reset [SCENARIO]: boot a fresh host. */
-import { createHost, findScenario, SCENARIOS, type HostConfig, type RunResult } from '../../sim/index.ts';
+import { createHost, type HostConfig, type RunResult } from '../../sim/index.ts';
 import { getopt, has, value } from '../argv.ts';
+import { findKnownScenario, knownScenarios, scenarioList, scenarioNames } from '../scenarios.ts';
 import type { Command, ShellState } from '../types.ts';
 
 /** "10ms", "2.5 s", "500us", "100000ns"; a bare number is milliseconds. */
@@ -13,10 +14,6 @@ export function parseDuration(text: string): number | null {
 }
 
 const us = (ns: number) => (ns / 1000).toFixed(1) + ' µs';
-
-function scenarioList(): string {
-  return SCENARIOS.map((s) => `  ${s.name.padEnd(14)} ${s.description}\n`).join('');
-}
 
 export function summarize(r: RunResult, title: string): string {
   const ms = (r.endNs - r.startNs) / 1e6;
@@ -38,12 +35,14 @@ export function summarize(r: RunResult, title: string): string {
 
 export const run: Command = (ctx) => {
   const p = getopt('run', ctx.argv.slice(1), [{ short: 'd', long: 'duration', arg: true }, { short: 'l', long: 'list' }, { short: 'h', long: 'help' }]);
-  const usage = `usage: run [SCENARIO] [--duration 10ms]\nscenarios:\n${scenarioList()}`;
+  const state = ctx.state;
+  const usage = `usage: run [SCENARIO] [--duration 10ms]\n${scenarioList(state)}`;
   if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 2 };
   if (has(p, 'list') || has(p, 'help')) return { stdout: usage, stderr: '', code: 0 };
   if (p.operands.length > 1) return { stdout: '', stderr: `run: one scenario at a time\n${usage}`, code: 2 };
-  const name = p.operands[0] ?? 'steady';
-  const scenario = findScenario(name);
+  // Without a name, the first scenario (a lab's first, or steady), and a word on the others.
+  const name = p.operands[0] ?? knownScenarios(state)[0]!.name;
+  const scenario = findKnownScenario(state, name);
   if (!scenario) return { stdout: '', stderr: `run: no scenario named '${name}'\n${usage}`, code: 2 };
   let durationNs = scenario.durationNs;
   const d = value(p, 'duration');
@@ -52,13 +51,14 @@ export const run: Command = (ctx) => {
     if (parsed === null) return { stdout: '', stderr: `run: invalid duration '${d}' (try 10ms, 500us, 1s; at most 10s)\n`, code: 2 };
     durationNs = parsed;
   }
-  if (!ctx.state.traffic) return { stdout: '', stderr: '', code: 0 };
+  if (!state.traffic) return { stdout: '', stderr: '', code: 0 };
   let note = '';
-  if (scenario.host && ctx.state.bootedFor !== scenario.name) {
+  if (scenario.host && state.bootedFor !== scenario.name) {
     note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;
   }
-  const r = ctx.state.host.run(scenario.workload, { durationNs });
-  return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`), stderr: note, code: 0 };
+  const r = state.host.run(scenario.workload, { durationNs });
+  const others = p.operands.length === 0 ? `other scenarios: ${scenarioNames(state, name)}\n` : '';
+  return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`) + others, stderr: note, code: 0 };
 };
 
 function describe(state: ShellState): string {
@@ -85,8 +85,8 @@ export const reset: Command = (ctx) => {
   let config = state.config;
   let bootedFor: string | null = null;
   if (args[0] !== undefined) {
-    const scenario = findScenario(args[0]);
-    if (!scenario) return { stdout: '', stderr: `reset: no scenario named '${args[0]}'\nscenarios:\n${scenarioList()}`, code: 2 };
+    const scenario = findKnownScenario(state, args[0]);
+    if (!scenario) return { stdout: '', stderr: `reset: no scenario named '${args[0]}'\n${scenarioList(state)}`, code: 2 };
     config = mergeConfig(config, scenario.host);
     bootedFor = scenario.name;
   }

@@ -15,19 +15,24 @@ function setup(opts: { cols?: number; history?: string[] } = {}) {
   const term = new Terminal({ cols, rows: 30, allowProposedApi: true });
   const shell = createShell();
   const executed: string[] = [];
-  let release: (() => void) | null = null;
+  let interrupts = 0;
+  let release: ((out?: Output) => void) | null = null;
   const backend: ShellBackend = {
     exec: (line) => {
       executed.push(line);
-      if (line.startsWith('slow')) return new Promise<Output>((resolve) => (release = () => resolve({ stdout: 'done\n', stderr: '', code: 0 })));
+      if (line.startsWith('slow')) return new Promise<Output>((resolve) => (release = (out = { stdout: 'done\n', stderr: '', code: 0 }) => resolve(out)));
       return Promise.resolve(shell.exec(line));
     },
     complete: (line, cursor) => Promise.resolve(shell.complete(line, cursor)),
-    interrupt: () => release?.(),
+    // As the worker's shell does: an interrupted command answers nothing, with bash's status for SIGINT.
+    interrupt: () => {
+      interrupts++;
+      release?.({ stdout: '', stderr: '', code: 130 });
+    },
   };
   let pending = Promise.resolve();
   const session = new TerminalSession({ backend, cols, history: opts.history, write: (t) => void (pending = pending.then(() => new Promise((r) => term.write(t, r)))) });
-  session.start();
+  void session.foreground(async () => '');
   /** Feed keys, let commands and completions settle, and wait for the screen to catch up. */
   const keys = async (...data: string[]) => {
     for (const d of data) {
@@ -50,7 +55,7 @@ function setup(opts: { cols?: number; history?: string[] } = {}) {
     return lines;
   };
   const cursor = () => ({ x: term.buffer.active.cursorX, y: term.buffer.active.cursorY + term.buffer.active.baseY });
-  return { term, session, shell, executed, keys, screen, cursor, release: () => release?.() };
+  return { term, session, shell, executed, keys, screen, cursor, release: () => release?.(), interrupts: () => interrupts };
 }
 
 const PROMPT = 'root@packetpath:~# ';
@@ -160,6 +165,35 @@ describe('the terminal session', () => {
     expect(t.session.editor.text).toBe(line);
     expect(t.screen()).toEqual([PROMPT + line]);
     expect(t.cursor()).toEqual({ x: PROMPT.length + 1, y: 0 });
+  });
+
+  it("prints the page's own work in place of the prompt, and gives back the line being typed", async () => {
+    const t = setup();
+    await t.keys('nproc\r', 'ethtool -S eth', KEY.left);
+    await t.session.foreground(async () => 'This host now runs your igb_poll, from your last Run.\n');
+    await t.keys();
+    expect(t.screen().slice(-3)).toEqual(['4', 'This host now runs your igb_poll, from your last Run.', PROMPT + 'ethtool -S eth']);
+    expect(t.cursor().x).toBe(PROMPT.length + 'ethtool -S et'.length);
+    await t.keys(KEY.end, '0', KEY.enter);
+    expect(t.executed).toEqual(['nproc', 'ethtool -S eth0']);
+  });
+
+  it("lets Ctrl+C interrupt the page's work on the host; keys typed meanwhile wait for the prompt", async () => {
+    const t = setup();
+    let finish: (text: string) => void = () => {};
+    const work = t.session.foreground((say) => {
+      say('Replaying your 2 commands…\n');
+      return new Promise<string>((resolve) => (finish = resolve));
+    });
+    await t.keys('nproc\r', KEY.ctrlC);
+    expect(t.interrupts()).toBe(1);
+    expect(t.executed).toEqual([]);
+    finish("Left out 'run steady': interrupted with Ctrl+C.\n");
+    await work;
+    await t.keys();
+    expect(t.screen().slice(-4)).toEqual(['Replaying your 2 commands…', '^C', "Left out 'run steady': interrupted with Ctrl+C.", PROMPT]);
+    // Ctrl+C dropped what was typed ahead, as it does during a command.
+    expect(t.executed).toEqual([]);
   });
 
   it('types a command from the prose as if the learner had', async () => {
