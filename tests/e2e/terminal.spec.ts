@@ -76,6 +76,22 @@ test('the sandbox: ethtool, a bigger ring, traffic and softnet_stat, read from t
   expect(errors).toEqual([]);
 });
 
+/** How far the terminal's last row reaches below the inside of its box, in CSS pixels (0 or less: it shows whole). */
+function lastRowOverflow(term: Locator): Promise<number> {
+  return term.evaluate((box) => {
+    const rowsEl = box.querySelectorAll('.xterm-rows > div');
+    const last = rowsEl[rowsEl.length - 1]!.getBoundingClientRect();
+    return last.bottom - (box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).borderBottomWidth));
+  });
+}
+
+test("every row of a terminal shows whole inside its box: the sandbox's and a lab's", async ({ page }) => {
+  const sandbox = await openSandbox(page);
+  expect(await lastRowOverflow(sandbox)).toBeLessThanOrEqual(0);
+  const { term } = await freshNapiLab(page);
+  expect(await lastRowOverflow(term)).toBeLessThanOrEqual(0);
+});
+
 test('Tab completes a sysctl name; Up recalls the last command; Ctrl+C stops a long run', async ({ page }) => {
   const term = await openSandbox(page);
   await page.keyboard.type('sysctl net.core.netdev_b');
@@ -229,7 +245,7 @@ test("after Run the lab's terminal runs the learner's poll: one that never refil
   const errors = watchErrors(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
   const { lab, term } = await freshNapiLab(page);
-  expect(await screenText(term)).toContain("This host runs the kernel's igb_poll; press Run and it runs yours.\nType help for the tools; run steady or run overload sends the lab's traffic.");
+  expect(await screenText(term)).toContain("This host runs the kernel's igb_poll; press Run and it runs yours.\nType help for the tools.\nrun steady or run overload sends the lab's traffic.");
   await term.click();
   await typeCommand(page, term, 'run steady');
   await typeCommand(page, term, DROPS);

@@ -43,7 +43,7 @@ const TUNING_BANNER = 'The host to tune. Type help for the tools.\nrun SCENARIO 
 /** A code lab's terminal (which function its host runs comes first, from the terminal). */
 function codeBanner(scenarios: string[]): string {
   const runs = new Intl.ListFormat('en', { type: 'disjunction' }).format(scenarios.map((s) => `run ${s}`));
-  return `Type help for the tools; ${runs} sends the lab's traffic.\n`;
+  return `Type help for the tools.\n${runs} sends the lab's traffic.\n`;
 }
 
 function $(root: HTMLElement, sel: string): HTMLElement {

@@ -70,7 +70,12 @@ export function createXterm(container: HTMLElement, label: string, onData: (data
   });
   const fit = new FitAddon();
   term.loadAddon(fit);
-  term.open(container);
+  // xterm gets an element of its own: the fit addon sizes it to its parent's computed height, which
+  // counts the parent's padding, so the parent must have none (the box's padding is outside it).
+  const screen = document.createElement('div');
+  screen.className = 'terminal-screen';
+  container.append(screen);
+  term.open(screen);
   term.textarea?.setAttribute('aria-label', label);
 
   const copy = () => void navigator.clipboard?.writeText(term.getSelection()).catch(() => {});
