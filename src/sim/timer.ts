@@ -78,6 +78,21 @@ export class TimerQueue {
     return n > 1 ? heap[1]!.time : Infinity;
   }
 
+  /** The timer pop() would return, left in place. */
+  peek(): Timer | undefined {
+    const heap = this.heap;
+    if (!this.hole) return heap[0];
+    const l = heap[1];
+    const r = heap[2];
+    if (!r) return l;
+    return r.time < l!.time || (r.time === l!.time && r.id < l!.id) ? r : l;
+  }
+
+  /** A place in the order of same-time events for a source outside the heap: that of a timer created now. */
+  rank(): number {
+    return this.nextId++;
+  }
+
   /** Remove and return the earliest timer. */
   pop(): Timer | undefined {
     this.fillHole();

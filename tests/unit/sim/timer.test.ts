@@ -10,7 +10,7 @@ function earliest(armed: Set<Timer>): Timer | undefined {
 }
 
 describe('TimerQueue', () => {
-  it('pops timers by (time, id) through any mix of arm, re-arm, armEarlier, disarm and pop', () => {
+  it('pops (and peeks) timers by (time, id) through any mix of arm, re-arm, armEarlier, disarm and pop', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const rng = createRng(seed);
       const q = new TimerQueue();
@@ -41,6 +41,7 @@ describe('TimerQueue', () => {
           }
         }
         expect(q.peekTime()).toBe(earliest(armed)?.time ?? Infinity);
+        expect(q.peek()).toBe(earliest(armed));
       }
       // Drain: what is left comes out in order.
       for (let want = earliest(armed); want; want = earliest(armed)) {
