@@ -50,6 +50,7 @@ export function complete(state: ShellState, line: string, cursor: number = line.
     if (words.length === 1) candidates = word === '' ? [] : ETHTOOL_FLAGS.filter((f) => f.startsWith(word));
     if (words.length === 2 || (words.length === 1 && !word.startsWith('-'))) candidates = [host.dev.name].filter((n) => n.startsWith(word));
   } else if ((cmd === 'ip' || cmd === 'tc') && prev === 'dev') candidates = ['lo', host.dev.name].filter((n) => n.startsWith(word));
+  else if (cmd === 'mpstat' && prev === '-P') candidates = ['ALL', ...Array.from({ length: host.nrCpus }, (_, i) => String(i))].filter((n) => n.startsWith(word));
   else if (cmd === 'watch' && words.length >= 1 && !word.startsWith('-') && words.slice(1).every((w) => w.startsWith('-') || /^\d/.test(w))) {
     candidates = Object.keys(COMMANDS).filter((c) => c.startsWith(word));
   }

@@ -9,6 +9,7 @@ import { renderProcNetDev } from './proc/netdev.ts';
 import { renderNetstat, renderSnmp } from './proc/snmp.ts';
 import { renderSoftirqs } from './proc/softirqs.ts';
 import { renderSoftnetStat } from './proc/softnet.ts';
+import { renderProcStat } from './proc/stat.ts';
 import { renderProcNetUdp } from './proc/udp.ts';
 
 export class FsError extends Error {
@@ -35,6 +36,7 @@ const PROC_FILES: Record<string, Renderer> = {
   '/proc/net/softnet_stat': (h) => renderSoftnetStat(h.stats()),
   '/proc/interrupts': (h) => renderInterrupts(h.stats()),
   '/proc/softirqs': (h) => renderSoftirqs(h.stats()),
+  '/proc/stat': (h) => renderProcStat(h.stats()),
   '/proc/net/snmp': (h) => renderSnmp(h.stats()),
   '/proc/net/netstat': (h) => renderNetstat(h.stats()),
   '/proc/net/udp': (h) => renderProcNetUdp(h.stats()),

@@ -35,6 +35,7 @@ export function createShell(host: Host = createHost(), options: ShellOptions = {
     config: host.config,
     nstatHistory: null,
     dropwatchSeen: null,
+    lastRun: null,
     bootedFor: null,
     traffic: options.traffic ?? true,
     labScenarios: options.scenarios ?? [],

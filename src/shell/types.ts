@@ -1,5 +1,6 @@
 /** What a command returns: the text on each stream and the exit status, as a shell sees them. */
 import type { Host, HostConfig, Scenario } from '../sim/index.ts';
+import type { CpuSample } from './proc/stat.ts';
 
 export interface Output {
   stdout: string;
@@ -17,6 +18,8 @@ export interface ShellState {
   nstatHistory: Map<string, number> | null;
   /** Drop counts at the last `dropwatch` run, by "reason|where". */
   dropwatchSeen: Map<string, number> | null;
+  /** The CPU time before and after the last `run` (null before the first): what `mpstat INTERVAL` reports, the host's clock moving only then. */
+  lastRun: { before: CpuSample; after: CpuSample } | null;
   /** The scenario whose host settings the host was booted with (reset SCENARIO), if any. */
   bootedFor: string | null;
   /** false: `run` sends nothing (a tuning lab's grader replays a learner's settings without their traffic). */

@@ -70,7 +70,25 @@ DESCRIPTION
 `,
   },
   tc: { summary: 'queueing disciplines (TX side; not simulated, counters 0)', body: 'SYNOPSIS\n       tc [-s] qdisc show [dev DEV]\n' },
-  cat: { summary: 'print files: /proc/net/softnet_stat, /proc/interrupts, /proc/softirqs, /proc/sys/..., /sys/class/net/...', body: 'SYNOPSIS\n       cat [-A] [-n] FILE...\n' },
+  mpstat: {
+    summary: 'CPU time per CPU: %usr %sys %irq %soft %idle ... (from /proc/stat)',
+    body: `SYNOPSIS
+       mpstat [-u] [-P CPU_LIST|ALL] [--dec=0|1|2] [INTERVAL [COUNT]]
+       mpstat -V
+DESCRIPTION
+       For "all" CPUs together (the default) and each CPU that -P names (-P 0,2  -P 1-3  -P ALL),
+       the share of time spent in each kind of work: %irq hard interrupts, %soft softirqs
+       (ksoftirqd/N's included), %sys kernel code for a task, %usr user code, %idle nothing to do.
+       Without INTERVAL, or with 0: since boot, as on any host.
+       With INTERVAL, the real tool samples every INTERVAL seconds, COUNT times. This host's clock
+       moves only during run, so mpstat reports the last run as the one interval, then its
+       Average, and says so on stderr; before any run it reports nothing and exits with 1.
+       /proc/stat counts in ticks of 10 ms, so a 20 ms run gives each CPU two ticks to share out:
+       run --duration 1s gives finer shares.
+       -A, -I, -n, -N, -T and -o JSON are not simulated.
+`,
+  },
+  cat: { summary: 'print files: /proc/net/softnet_stat, /proc/interrupts, /proc/softirqs, /proc/stat, /proc/sys/..., /sys/class/net/...', body: 'SYNOPSIS\n       cat [-A] [-n] FILE...\n' },
   echo: { summary: 'print arguments; with > FILE, write a /proc/sys or /sys knob', body: 'SYNOPSIS\n       echo VALUE > /sys/class/net/eth0/queues/rx-0/rps_cpus\n       echo 2 > /proc/irq/N/smp_affinity\n' },
   grep: { summary: 'print matching lines', body: 'SYNOPSIS\n       grep [-i] [-v] [-c] [-n] [-E] [-w] PATTERN [FILE...]\n' },
   head: { summary: 'first lines', body: 'SYNOPSIS\n       head [-n N] [FILE...]\n' },

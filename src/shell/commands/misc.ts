@@ -1,6 +1,7 @@
 /** Small commands: dmesg, uname, nproc, clear, watch. */
 import { getopt, has, value } from '../argv.ts';
 import { CLEAR, type Command } from '../types.ts';
+import { MACHINE, NODENAME, SYSNAME } from '../uts.ts';
 
 export const dmesg: Command = (ctx) => {
   const p = getopt('dmesg', ctx.argv.slice(1), [{ short: 'c', long: 'read-clear' }, { short: 'T', long: 'ctime' }, { short: 'H', long: 'human' }, { short: 'w', long: 'follow' }]);
@@ -20,8 +21,8 @@ export const uname: Command = (ctx) => {
   if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'uname --help' for more information.\n`, code: 1 };
   if (p.operands.length) return { stdout: '', stderr: `uname: extra operand ‘${p.operands[0]}’\nTry 'uname --help' for more information.\n`, code: 1 };
   const parts: [string, string][] = [
-    ['kernel-name', 'Linux'], ['nodename', 'packetpath'], ['kernel-release', host.kernelRelease],
-    ['kernel-version', '#1 SMP PREEMPT_DYNAMIC'], ['machine', 'x86_64'], ['operating-system', 'GNU/Linux'],
+    ['kernel-name', SYSNAME], ['nodename', NODENAME], ['kernel-release', host.kernelRelease],
+    ['kernel-version', '#1 SMP PREEMPT_DYNAMIC'], ['machine', MACHINE], ['operating-system', 'GNU/Linux'],
   ];
   const all = has(p, 'all');
   let pick = parts.filter(([k]) => all || has(p, k));
@@ -48,7 +49,7 @@ export const watch: Command = (ctx) => {
   let title = '';
   if (!has(p, 'no-title')) {
     const left = `Every ${Math.max(0.1, interval).toFixed(1)}s: ${cmd}`;
-    const right = `packetpath: t=${(ctx.state.host.now / 1e9).toFixed(6)}s`;
+    const right = `${NODENAME}: t=${(ctx.state.host.now / 1e9).toFixed(6)}s`;
     title = left + ' '.repeat(Math.max(1, 80 - left.length - right.length)) + right + '\n\n';
   }
   return { stdout: title + r.stdout, stderr: r.stderr, code: r.code };

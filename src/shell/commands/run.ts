@@ -56,7 +56,9 @@ export const run: Command = (ctx) => {
   if (scenario.host && state.bootedFor !== scenario.name) {
     note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;
   }
+  const before = state.host.stats();
   const r = state.host.run(scenario.workload, { durationNs });
+  state.lastRun = { before, after: r.stats };
   const others = p.operands.length === 0 ? `other scenarios: ${scenarioNames(state, name)}\n` : '';
   return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`) + others, stderr: note, code: 0 };
 };
@@ -94,5 +96,6 @@ export const reset: Command = (ctx) => {
   state.bootedFor = bootedFor;
   state.nstatHistory = null;
   state.dropwatchSeen = null;
+  state.lastRun = null;
   return { stdout: `a fresh host: ${describe(state)}\n`, stderr: '', code: 0 };
 };

@@ -1,11 +1,18 @@
 /**
  * /proc/interrupts (kernel/irq/proc.c show_interrupts, arch/x86/kernel/irq.c arch_show_interrupts).
- * The first column is as wide as nr_irqs needs (prec 4 here: IRQ numbers reach the hundreds and
- * nr_irqs is above 1000 on such a host), the header is prec+8 spaces then "CPU%-8d" per CPU.
+ * The first column is as wide as nr_irqs needs, the header is prec+8 spaces then "CPU%-8d" per CPU.
  */
 import type { HostStats } from '../../sim/index.ts';
 
-const PREC = 4;
+/**
+ * The host's nr_irqs. The kernel sizes it at boot from the IO-APIC pins, room for MSI and the
+ * CPUs (arch_probe_nr_irqs); a server like this one has over 1000, which /proc/stat's intr line
+ * lists one by one.
+ */
+export const NR_IRQS = 1024;
+
+/** show_interrupts: 3 digits, one more for each power of ten that nr_irqs reaches (4 here). */
+const PREC = Math.max(3, String(NR_IRQS).length);
 
 /** x86 summary rows after the numbered IRQs; only LOC, RES and CAL move in the simulator. */
 const SUMMARY: [string, string][] = [
