@@ -69,6 +69,7 @@ export class TimerQueue {
     }
   }
 
+  /** peek()'s time, without choosing between the hole's two subtrees by id (the wire asks this per frame). */
   peekTime(): number {
     const heap = this.heap;
     const n = heap.length;

@@ -1,8 +1,8 @@
 // The terminal in Chromium: the sandbox page, typing as a learner types, reading the screen.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { labFile } from '../../src/lab-runtime/node-labs.ts';
 import { openLab, runAndWait, setCode } from './napi-lab.ts';
 import { chapterPath, watchErrors } from './site.ts';
+import { LOOPS, noRefill, throwing } from '../napi-poll-mistakes.ts';
 
 const PROMPT = 'root@packetpath:~#';
 
@@ -31,6 +31,15 @@ async function typeCommand(page: Page, term: Locator, command: string) {
   await page.keyboard.press('Enter');
   await expect(term).toHaveAttribute('data-commands', String(done + 1), { timeout: 15_000 });
   await expect.poll(async () => (await rows(term)).at(-1)).toBe(PROMPT);
+}
+
+/** Type a command, and Ctrl+C it after `afterMs`: the terminal shows ^C and a new prompt. */
+async function interrupt(page: Page, term: Locator, command: string, afterMs: number) {
+  await page.keyboard.type(command);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(afterMs);
+  await page.keyboard.press('Control+C');
+  await expect.poll(async () => (await rows(term)).slice(-2), { timeout: 10_000 }).toEqual(['^C', PROMPT]);
 }
 
 test('the sandbox: ethtool, a bigger ring, traffic and softnet_stat, read from the screen', async ({ page }) => {
@@ -104,11 +113,7 @@ test('Tab completes a sysctl name; Up recalls the last command; Ctrl+C stops a l
   await expect.poll(async () => (await rows(term)).filter((l) => l.startsWith(PROMPT)).at(-1)).toBe(`${PROMPT} sysctl net.core.netdev_budget`);
   await page.keyboard.press('Control+U');
 
-  await page.keyboard.type('run ring-overflow --duration 10s');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(300);
-  await page.keyboard.press('Control+C');
-  await expect.poll(async () => (await rows(term)).slice(-2), { timeout: 10_000 }).toEqual(['^C', PROMPT]);
+  await interrupt(page, term, 'run ring-overflow --duration 10s', 300);
   // The page never froze, and the shell still answers.
   await typeCommand(page, term, 'nproc');
   expect((await rows(term)).at(-2)).toBe('4');
@@ -197,12 +202,6 @@ test('a paste of several lines runs each; the terminal follows a theme switch', 
 });
 
 // A code lab's terminal runs the learner's function once they press Run.
-const solution = labFile('napi-poll', 'solution.ts');
-/** The solution with one piece of it replaced: a learner's mistake. */
-function mutate(from: string, to: string): string {
-  expect(solution).toContain(from);
-  return solution.replaceAll(from, to);
-}
 const DROPS = "ethtool -S eth0 | grep -E 'rx_queue_[0-9]+_drops'";
 
 /** What the last command printed, one string per row. */
@@ -253,7 +252,7 @@ test("after Run the lab's terminal runs the learner's poll: one that never refil
   expect(kernel.length).toBeGreaterThan(0);
   expect(sumDrops(kernel)).toBe(0);
 
-  await runCode(page, lab, term, mutate('igb_alloc_rx_buffers(rx_ring, cleaned_count);', ''));
+  await runCode(page, lab, term, noRefill());
   // The commands typed before were replayed on the learner's poll.
   expect(await screenText(term)).toContain('Replaying your 2 commands on your igb_poll…');
   await page.screenshot({ path: 'test-results/screenshots/napi-poll-terminal-after-run.png' });
@@ -275,7 +274,7 @@ test("after Run the lab's terminal runs the learner's poll: one that never refil
 
 test("a poll that throws: the terminal's command names the function and the exception, and the host is as before it", async ({ page }) => {
   const { lab, term } = await freshNapiLab(page);
-  await runCode(page, lab, term, mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n'));
+  await runCode(page, lab, term, throwing());
   await typeCommand(page, term, 'run steady');
   // (Rows joined as they wrap.)
   const said = (await lastOutput(term)).join('');
@@ -287,12 +286,8 @@ test("a poll that throws: the terminal's command names the function and the exce
 
 test('a poll that never returns: Ctrl+C stops the command, and neither the terminal nor a reload hangs on it', async ({ page }) => {
   const { lab, term } = await freshNapiLab(page);
-  await runCode(page, lab, term, 'export function igb_poll(napi: unknown, budget: number): number {\n  for (;;) {}\n}\n');
-  await page.keyboard.type('run steady');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(500);
-  await page.keyboard.press('Control+C');
-  await expect.poll(async () => (await rows(term)).slice(-2), { timeout: 10_000 }).toEqual(['^C', PROMPT]);
+  await runCode(page, lab, term, LOOPS);
+  await interrupt(page, term, 'run steady', 500);
   await typeCommand(page, term, 'nproc');
   expect(await lastOutput(term)).toEqual(['4']);
 

@@ -3,26 +3,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { shellServer } from '../../../src/components/terminal/shell-server.ts';
 import type { HostSpec, RequestBody, ShellRequest, ShellResponse } from '../../../src/components/terminal/shell-protocol.ts';
-import { isTuningLab, type CodeLab } from '../../../src/lab-runtime/define.ts';
+import type { CodeLab } from '../../../src/lab-runtime/define.ts';
 import { terminalHost } from '../../../src/lab-runtime/lab-terminal.ts';
-import { labFile, loadLab } from '../../../src/lab-runtime/node-labs.ts';
+import { loadLab } from '../../../src/lab-runtime/node-labs.ts';
 import type { Output } from '../../../src/shell/index.ts';
+import { napiPollLab, noRefill, throwing } from '../../napi-poll-mistakes.ts';
 
 let lab: CodeLab;
-let solution: string;
 beforeAll(async () => {
-  const loaded = await loadLab('napi-poll');
-  if (isTuningLab(loaded)) throw new Error('napi-poll should be a code lab');
-  lab = loaded;
-  solution = labFile('napi-poll', 'solution.ts');
+  lab = await napiPollLab();
 });
-
-/** The solution with one piece of it replaced: a learner's typical mistake. */
-function mutate(from: string, to: string): string {
-  expect(solution).toContain(from);
-  return solution.replaceAll(from, to);
-}
-const noRefill = () => mutate('igb_alloc_rx_buffers(rx_ring, cleaned_count);', '');
 
 /** A server and helpers that send it requests as the page does. */
 function server() {
@@ -61,7 +51,7 @@ describe("a code lab's terminal host", () => {
   });
 
   it("reports the learner's exception at their line, naming their function", async () => {
-    const source = mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n');
+    const source = throwing();
     const line = source.split('\n').findIndex((l) => l.includes('bad skb')) + 1;
     const s = server();
     await s.boot(source);

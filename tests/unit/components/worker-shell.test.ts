@@ -5,17 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HostSpec, ShellRequest } from '../../../src/components/terminal/shell-protocol.ts';
 import { WorkerShell, type Spawn } from '../../../src/components/terminal/worker-shell.ts';
-import { isTuningLab, type CodeLab } from '../../../src/lab-runtime/define.ts';
+import type { CodeLab } from '../../../src/lab-runtime/define.ts';
 import { terminalHost } from '../../../src/lab-runtime/lab-terminal.ts';
-import { labFile, loadLab } from '../../../src/lab-runtime/node-labs.ts';
+import { LOOPS, napiPollLab, noRefill, solution, throwing } from '../../napi-poll-mistakes.ts';
 
 let lab: CodeLab;
-let solution: string;
 beforeAll(async () => {
-  const loaded = await loadLab('napi-poll');
-  if (isTuningLab(loaded)) throw new Error('napi-poll should be a code lab');
-  lab = loaded;
-  solution = labFile('napi-poll', 'solution.ts');
+  lab = await napiPollLab();
 });
 
 const threads = new Set<Worker>();
@@ -45,15 +41,6 @@ const spawnThread: Spawn = (answer, fail) => {
 const spec = (code: string | null = null): HostSpec => ({ config: terminalHost(lab), lab: { id: lab.id, code } });
 const shellOn = (code: string | null = null, log: string[] = []) => new WorkerShell(spec(code), log, spawnThread);
 
-const mutate = (from: string, to: string) => {
-  expect(solution).toContain(from);
-  return solution.replaceAll(from, to);
-};
-const noRefill = () => mutate('igb_alloc_rx_buffers(rx_ring, cleaned_count);', '');
-/** A poll that never returns. */
-const LOOPS = 'export function igb_poll(napi: unknown, budget: number): number {\n  for (;;) {}\n}\n';
-/** A poll that throws on one packet. */
-const throwing = () => mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n');
 
 const RING = 'ethtool -G eth0 rx 1024';
 const BUDGET = 'sysctl -w net.core.netdev_budget=600';

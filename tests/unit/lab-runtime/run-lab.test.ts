@@ -5,21 +5,15 @@ import type { LabDefinition } from '../../../src/lab-runtime/define.ts';
 import { gradeInWorker } from '../../../src/lab-runtime/node-sandbox.ts';
 import { labFile, loadLab } from '../../../src/lab-runtime/node-labs.ts';
 import { runLab, type LabResult } from '../../../src/lab-runtime/run-lab.ts';
+import { mutate, solution } from '../../napi-poll-mistakes.ts';
 
 let lab: LabDefinition;
-let solution: string;
 beforeAll(async () => {
   lab = await loadLab('napi-poll');
-  solution = labFile('napi-poll', 'solution.ts');
 });
 
 const failing = (r: LabResult) => r.checks.filter((c) => !c.pass).map((c) => c.id);
 
-/** The solution with one piece of it replaced: a learner's typical mistake. */
-function mutate(from: string, to: string): string {
-  expect(solution).toContain(from);
-  return solution.replaceAll(from, to);
-}
 
 describe('the napi-poll lab', () => {
   it('passes the reference solution with full marks', () => {
