@@ -6,6 +6,7 @@
  * ksoftirqd — by a fair scheduler.
  */
 import type { Host } from './host.ts';
+import { Fifo } from './fifo.ts';
 import { IrqDesc } from './irq.ts';
 import type { Timer } from './timer.ts';
 import { SoftnetData } from './softnet.ts';
@@ -82,13 +83,14 @@ export class Cpu {
   ctx = CTX_SYSTEM;
   private declare readonly timer: Timer;
   private declare readonly tickTimer: Timer;
-  private readonly irqs: IrqDesc[] = [];
+  /** Hard interrupts raised here and not yet handled, in the order they came. */
+  private readonly irqs = new Fifo<IrqDesc>();
   /** __do_softirq in progress at irq_exit, until which jiffy it may restart, and how many times more. */
   private inSoftirq = false;
   private softirqEnd = 0;
   private softirqRestart = 0;
   private declare readonly hrtimerIrq: IrqDesc;
-  private readonly hrtimerCallbacks: (() => void)[] = [];
+  private readonly hrtimerCallbacks = new Fifo<() => void>();
 
   constructor(host: Host, id: number, process_backlog: ConstructorParameters<typeof SoftnetData>[2]) {
     this.host = host;
@@ -139,7 +141,7 @@ export class Cpu {
       this.clock = now;
     }
     host.cpu = this;
-    if (this.irqs.length > 0) {
+    if (this.irqs.qlen > 0) {
       this.hardirq(this.irqs.shift()!);
     } else if (this.inSoftirq) {
       this.handleSoftirqs(CTX_SOFTIRQ);
@@ -258,7 +260,7 @@ export class Cpu {
   private tick(now: number): void {
     const host = this.host;
     host.timers.arm(this.tickTimer, now + host.tickNs);
-    const busy = this.clock > now || this.current !== null || this.inSoftirq || this.irqs.length > 0;
+    const busy = this.clock > now || this.current !== null || this.inSoftirq || this.irqs.qlen > 0;
     if (!busy) return;
     this.raiseIrq(this.tickIrq, now);
   }

@@ -1,4 +1,5 @@
 import type { Host } from './host.ts';
+import { Fifo } from './fifo.ts';
 import type { IrqDesc } from './irq.ts';
 import { generic_handle_irq } from './irq.ts';
 import type { Flow, Packet } from './packet.ts';
@@ -72,7 +73,7 @@ export class Nic {
   /** The on-chip RX packet buffer, in bytes, and the frames waiting in it (head-of-line). */
   declare readonly fifoSize: number;
   private fifoBytes = 0;
-  private readonly fifo: { packet: Packet; queue: number; hash: number }[] = [];
+  private fifo = new Fifo<{ packet: Packet; queue: number; hash: number }>();
   readonly hw: NicHwStats = { gprc: 0, gorc: 0, bprc: 0, mprc: 0, crcerrs: 0, rnbc: 0, mpc: 0 };
   /** Per-flow cache of the RSS result: a flow's hash never changes while the key and fields don't. */
   private hashCache: ({ hash: number; queue: number } | undefined)[] = [];
@@ -114,7 +115,7 @@ export class Nic {
     this.vectors = vectors;
     this.vectorTimers = vectors.map((vector) => this.host.timers.create(() => this.fire(vector, this.host.now)));
     this.queueDrops = rings.map((ring) => `rx_queue_${ring.queue_index}_drops`);
-    this.fifo.length = 0;
+    this.fifo = new Fifo();
     this.fifoBytes = 0;
   }
 
@@ -132,7 +133,7 @@ export class Nic {
     if (this.rings.length === 0) return; // interface down: nothing is received
     const sel = this.rssFor(packet.flow);
     const ring = this.rings[sel.queue]!;
-    if (this.fifo.length === 0 && ring.nicFree > 0) {
+    if (this.fifo.qlen === 0 && ring.nicFree > 0) {
       this.countGood(packet);
       this.dma(ring, packet, sel.hash, now);
     } else {
@@ -157,7 +158,7 @@ export class Nic {
 
   /** Frames wait in the packet buffer already, or the ring has no free descriptor. */
   private noDescriptor(packet: Packet, sel: { hash: number; queue: number }, now: number): void {
-    if (this.fifo.length > 0) {
+    if (this.fifo.qlen > 0) {
       this.toFifo(packet, sel.queue, sel.hash, now);
       return;
     }
@@ -190,8 +191,7 @@ export class Nic {
 
   /** The driver wrote a ring's tail: frames waiting in the packet buffer may move on. */
   tailWritten(now: number): void {
-    while (this.fifo.length > 0) {
-      const head = this.fifo[0]!;
+    for (let head = this.fifo.peek(); head !== undefined; head = this.fifo.peek()) {
       const ring = this.rings[head.queue]!;
       if (ring.nicFree === 0) return;
       this.fifo.shift();
