@@ -11,7 +11,7 @@ import { Packet, IPPROTO_UDP, type Flow } from '../src/sim/packet.ts';
 
 const STANDARD = manyFlows({ pps: 1_000_000, flows: 64 });
 const DURATION_NS = 1e9;
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 function simulator(): { packets: number; seconds: number } {
   const host = createHost({ seed: 1 });
@@ -40,13 +40,19 @@ function bareLoop(n: number): { packets: number; seconds: number } {
   return { packets: read, seconds: (performance.now() - t0) / 1000 };
 }
 
-function best(run: () => { packets: number; seconds: number }): number {
-  let rate = 0;
+/**
+ * The best rate of each over ROUNDS rounds, the two taking turns: a slow spell of the machine (a
+ * virtual one shares its cores) then falls on both rather than on one, and the ratio stays put.
+ */
+function bestOfEach(runs: (() => { packets: number; seconds: number })[]): number[] {
+  const rates = runs.map(() => 0);
   for (let i = 0; i < ROUNDS; i++) {
-    const { packets, seconds } = run();
-    rate = Math.max(rate, packets / seconds);
+    runs.forEach((run, k) => {
+      const { packets, seconds } = run();
+      rates[k] = Math.max(rates[k]!, packets / seconds);
+    });
   }
-  return rate;
+  return rates;
 }
 
 /** Run → results for the napi-poll lab's reference solution in Node: transpile, simulate every scenario, check. */
@@ -62,8 +68,7 @@ async function labRunMs(): Promise<number> {
   return fastest;
 }
 
-const packetsPerSecond = best(simulator);
-const baselinePacketsPerSecond = best(() => bareLoop(1_000_000));
+const [packetsPerSecond, baselinePacketsPerSecond] = bestOfEach([simulator, () => bareLoop(1_000_000)]) as [number, number];
 const ratio = packetsPerSecond / baselinePacketsPerSecond;
 const napiLabRunMs = await labRunMs();
 
