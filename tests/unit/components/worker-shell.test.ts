@@ -17,24 +17,43 @@ beforeAll(async () => {
 const threads = new Set<Worker>();
 afterEach(async () => {
   sent = () => {};
-  await Promise.all([...threads].map((t) => t.terminate()));
+  lastExit = Promise.all([...threads].map((t) => t.terminate()));
+  await lastExit;
   threads.clear();
 });
 
 /** Told of every request the page sends (a test waits for one to press Ctrl+C). */
 let sent: (request: ShellRequest) => void = () => {};
 
+/**
+ * Node may crash (SIGSEGV) when a worker thread starts while another is still terminating
+ * (nodejs/node#56312), which Ctrl+C and a rebuild do here: each thread starts only once the last
+ * one terminated has exited, and requests posted meanwhile wait for it. Browsers' workers need none of this.
+ */
+let lastExit: Promise<unknown> = Promise.resolve();
+
 const spawnThread: Spawn = (answer, fail) => {
-  const thread = new Worker(new URL('./shell-thread.ts', import.meta.url));
-  threads.add(thread);
-  thread.on('message', answer);
-  thread.on('error', (e) => fail(e.message));
+  let thread: Worker | null = null;
+  let terminated = false;
+  const waiting: ShellRequest[] = [];
+  void lastExit.then(() => {
+    if (terminated) return;
+    thread = new Worker(new URL('./shell-thread.ts', import.meta.url));
+    threads.add(thread);
+    thread.on('message', answer);
+    thread.on('error', (e) => fail(e.message));
+    for (const request of waiting.splice(0)) thread.postMessage(request);
+  });
   return {
     post: (request) => {
-      thread.postMessage(request);
+      if (thread) thread.postMessage(request);
+      else waiting.push(request);
       sent(request);
     },
-    terminate: () => void thread.terminate(),
+    terminate: () => {
+      terminated = true;
+      if (thread) lastExit = thread.terminate();
+    },
   };
 };
 
