@@ -58,7 +58,6 @@ export class NapiStruct {
     this.poll = poll;
     this.timer = new Hrtimer(host, () => napi_watchdog(this));
   }
-
 }
 
 /** list_add_tail(&n->poll_list, head), with CONFIG_DEBUG_LIST's check that the NAPI is on no list yet. */

@@ -14,6 +14,13 @@ beforeAll(async () => {
   lab = await napiPollLab();
 });
 
+/**
+ * Node may crash (SIGSEGV) when a worker thread starts while another is still terminating
+ * (nodejs/node#56312), which Ctrl+C and a rebuild do here: each thread starts only once the last
+ * one terminated has exited, and requests posted meanwhile wait for it. Browsers' workers need none of this.
+ */
+let lastExit: Promise<unknown> = Promise.resolve();
+
 const threads = new Set<Worker>();
 afterEach(async () => {
   sent = () => {};
@@ -24,13 +31,6 @@ afterEach(async () => {
 
 /** Told of every request the page sends (a test waits for one to press Ctrl+C). */
 let sent: (request: ShellRequest) => void = () => {};
-
-/**
- * Node may crash (SIGSEGV) when a worker thread starts while another is still terminating
- * (nodejs/node#56312), which Ctrl+C and a rebuild do here: each thread starts only once the last
- * one terminated has exited, and requests posted meanwhile wait for it. Browsers' workers need none of this.
- */
-let lastExit: Promise<unknown> = Promise.resolve();
 
 const spawnThread: Spawn = (answer, fail) => {
   let thread: Worker | null = null;
