@@ -35,7 +35,7 @@ export class SocketReader implements Thread {
   step(cpu: Cpu): void {
     const sk = this.sk;
     const host = sk.host;
-    cpu.ctx = CTX_SYSTEM;
+    cpu.setCtx(CTX_SYSTEM);
     if (sk.protocol === IPPROTO_TCP) release_sock(sk);
     const skb = sk.sk_receive_queue.peek();
     if (skb === undefined || skb.queuedAt > cpu.clock) {
@@ -58,7 +58,7 @@ export class SocketReader implements Thread {
     host.latency.record(cpu.clock - skb.packet.time);
     host.consume_skb(skb);
     if (this.processNs > 0) {
-      cpu.ctx = CTX_USER;
+      cpu.setCtx(CTX_USER);
       cpu.charge(this.processNs);
     }
   }
