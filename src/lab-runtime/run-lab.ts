@@ -108,8 +108,9 @@ function runTuningLab(lab: TuningLab, submission: string): LabResult {
 function runScenario(run: LabRun, name: string, host: Host, workload: Workload, durationNs: number): ScenarioResult {
   const r = host.run(workload, { durationNs });
   run.runs[name] = r;
-  const { workload: _w, startNs: _s, endNs: _e, ...kept } = r;
-  return { ...kept, scenario: name, trace: r.trace.slice(-TRACE_KEPT) };
+  // Only the tail of the trace is kept: r.trace would decode every event the host holds.
+  const { sent, delivered, latency, stats, drops, warnings } = r;
+  return { sent, delivered, latency, stats, drops, warnings, scenario: name, trace: host.trace.events(TRACE_KEPT) };
 }
 
 function grade<R extends LabRun>(lab: { id: string; checks: Check<R>[] }, run: R, scenarios: ScenarioResult[], timing: Omit<LabResult['timing'], 'checkMs'>): LabResult {

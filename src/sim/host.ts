@@ -105,7 +105,8 @@ export interface RunResult {
   drops: DropCount[];
   /** Kernel messages (dmesg) logged during this run. */
   warnings: string[];
-  trace: TraceEvent[];
+  /** The trace's events at the end of the run, decoded when first read (most callers never read them). */
+  readonly trace: TraceEvent[];
 }
 
 export const DEFAULT_UDP_PORT = 9000;
@@ -448,7 +449,7 @@ export class Host {
     const drops = this.dropCounts()
       .map((d) => ({ ...d, count: d.count - (dropsBefore.get(`${d.reason}|${d.where}`) ?? 0) }))
       .filter((d) => d.count > 0);
-    return {
+    const result = {
       workload: workload.name,
       startNs: start,
       endNs: end,
@@ -458,8 +459,10 @@ export class Host {
       stats: this.stats(),
       drops,
       warnings: this.dmesg.slice(warningsBefore),
-      trace: this.trace.events(),
     };
+    const trace = this.trace.snapshot();
+    let events: TraceEvent[] | undefined;
+    return Object.defineProperty(result, 'trace', { enumerable: true, get: () => (events ??= trace.events()) }) as RunResult;
   }
 
   /**

@@ -59,9 +59,9 @@ export class Trace {
     s[j + 3] = stage + cpu * 256;
   }
 
-  /** The last `capacity` events, oldest first. */
-  events(): TraceEvent[] {
-    const held = Math.min(this.count, this.capacity);
+  /** The last `last` events (at most `capacity`), oldest first. */
+  events(last = this.capacity): TraceEvent[] {
+    const held = Math.min(this.count, this.capacity, Math.max(0, Math.floor(last)));
     const out: TraceEvent[] = new Array(held);
     const s = this.slots;
     for (let k = 0; k < held; k++) {
@@ -71,5 +71,13 @@ export class Trace {
       out[k] = { time: s[j]!, packet: s[j + 1]!, stage: TRACE_STAGES[sc - cpu * 256]!, cpu, aux: s[j + 2]! };
     }
     return out;
+  }
+
+  /** A copy that later events leave as it is. */
+  snapshot(): Trace {
+    const copy = new Trace(this.capacity);
+    copy.slots.set(this.slots);
+    copy.count = this.count;
+    return copy;
   }
 }

@@ -18,6 +18,16 @@ describe('the bounded trace', () => {
     none.record(1, 1, 0, 0, 0);
     expect(none.events()).toEqual([]);
   });
+
+  it('gives the last few events alone when asked, and a snapshot later events leave as it was', () => {
+    const trace = new Trace(8);
+    for (let p = 0; p < 10; p++) trace.record(p, p, 0, 0, 0);
+    const snapshot = trace.snapshot();
+    trace.record(99, 99, 0, 0, 0);
+    expect(trace.events(2).map((e) => e.packet)).toEqual([9, 99]);
+    expect(snapshot.events().map((e) => e.packet)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(trace.events(100)).toHaveLength(8);
+  });
 });
 
 describe("a run's trace", () => {
@@ -40,5 +50,14 @@ describe("a run's trace", () => {
     const last = r.trace.filter((e) => e.packet === 0).at(-1)!;
     expect(stagesOf(r.trace, 0)).toEqual(['wire', 'dma', 'poll', 'netif_receive', 'ip_rcv', 'l4_rcv', 'drop']);
     expect(SKB_DROP_REASONS[last.aux]).toBe('NO_SOCKET');
+  });
+
+  it("is that run's, also when read after the host ran again", () => {
+    const host = createHost({ seed: 1, cpus: 2, nic: { queues: 1 } });
+    const first = host.run(constantRate({ pps: 10_000 }), { durationNs: 1e6 });
+    const second = host.run(constantRate({ pps: 10_000 }), { durationNs: 1e6 });
+    expect(Math.max(...first.trace.map((e) => e.time))).toBeLessThanOrEqual(first.endNs);
+    expect(second.trace.some((e) => e.time > first.endNs)).toBe(true);
+    expect(JSON.parse(JSON.stringify(first)).trace).toEqual(first.trace);
   });
 });
