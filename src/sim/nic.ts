@@ -10,7 +10,7 @@ import * as trace_h from './trace.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IPPROTO_TCP } = packet_h;
-const { STAGE } = trace_h;
+const { STAGE, WIRE_DMA } = trace_h;
 
 /** Which header fields the NIC hashes for a flow type: `ethtool -n eth0 rx-flow-hash udp4` letters (s, d, f, n). */
 export type RxFlowHashFields = 'sd' | 'sdfn';
@@ -126,30 +126,39 @@ export class Nic {
     this.vectorTimers = [];
   }
 
-  /** A frame's last bit reached the NIC. Rare cases are apart, so that the common one stays small enough to inline. */
+  /**
+   * A frame's last bit reached the NIC. Rare cases are apart, so that the common one stays small
+   * enough to inline; it records the wire and the DMA as one trace event.
+   */
   receive(packet: Packet, now: number): void {
-    this.host.trace.record(now, packet.id, STAGE.wire, -1, 0);
     if (packet.faults !== 0 && this.filtered(packet, now)) return;
-    if (this.rings.length === 0) return; // interface down: nothing is received
+    if (this.rings.length === 0) return this.traceWire(packet, now); // interface down: nothing is received
     const sel = this.rssFor(packet.flow);
     const ring = this.rings[sel.queue]!;
     if (this.fifo.qlen === 0 && ring.nicFree > 0) {
       this.countGood(packet);
-      this.dma(ring, packet, sel.hash, now);
+      this.dma(ring, packet, sel.hash, now, WIRE_DMA);
     } else {
+      this.traceWire(packet, now);
       this.noDescriptor(packet, sel, now);
     }
+  }
+
+  private traceWire(packet: Packet, now: number): void {
+    this.host.trace.record(now, packet.id, STAGE.wire, -1, 0);
   }
 
   /** The MAC drops a damaged frame (bad FCS) or, unless promiscuous, one for another MAC address. */
   private filtered(packet: Packet, now: number): boolean {
     if (packet.faults & FRAME_FCS_BAD) {
       this.hw.crcerrs++;
+      this.traceWire(packet, now);
       this.host.dropHw(packet, now, 'rx_crc_errors');
       return true;
     }
     if (packet.faults & FRAME_NOT_OUR_MAC && !this.promisc) {
       // The destination-MAC filter discards it in hardware; no counter records it.
+      this.traceWire(packet, now);
       this.host.dropHw(packet, now, 'mac_filter');
       return true;
     }
@@ -196,7 +205,7 @@ export class Nic {
       if (ring.nicFree === 0) return;
       this.fifo.shift();
       this.fifoBytes -= head.packet.frameLen;
-      this.dma(ring, head.packet, head.hash, now);
+      this.dma(ring, head.packet, head.hash, now, STAGE.dma);
     }
   }
 
@@ -214,8 +223,8 @@ export class Nic {
     return sel;
   }
 
-  /** Write a frame into the descriptor at the ring's head and latch the interrupt cause. */
-  private dma(ring: RxRing, packet: Packet, hash: number, now: number): void {
+  /** Write a frame into the descriptor at the ring's head and latch the interrupt cause; trace it as `stage` (dma, or WIRE_DMA). */
+  private dma(ring: RxRing, packet: Packet, hash: number, now: number, stage: number): void {
     const head = ring.head;
     const desc = ring.desc[head]!;
     desc.packet = packet;
@@ -225,7 +234,7 @@ export class Nic {
     desc.csum_err = (packet.faults & (FRAME_IP_CSUM_BAD | FRAME_L4_CSUM_BAD)) !== 0;
     ring.head = head + 1 === ring.count ? 0 : head + 1;
     const queue = ring.queue_index;
-    this.host.trace.record(now, packet.id, STAGE.dma, -1, queue);
+    this.host.trace.record(now, packet.id, stage, -1, queue);
     this.latchCause(queue, now);
   }
 

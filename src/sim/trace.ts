@@ -23,6 +23,12 @@ export const STAGE: { readonly [K in TraceStage]: number } = Object.fromEntries(
   TRACE_STAGES.map((name, i) => [name, i]),
 ) as { [K in TraceStage]: number };
 
+/**
+ * Recorded as one event, read as two: the frame reached the NIC and was DMA'd at once (the common
+ * case), so 'wire' and 'dma' share the time, the packet and the CPU (-1); aux is the queue.
+ */
+export const WIRE_DMA = TRACE_STAGES.length;
+
 export interface TraceEvent {
   time: number;
   packet: number;
@@ -61,16 +67,26 @@ export class Trace {
 
   /** The last `last` events (at most `capacity`), oldest first. */
   events(last = this.capacity): TraceEvent[] {
-    const held = Math.min(this.count, this.capacity, Math.max(0, Math.floor(last)));
-    const out: TraceEvent[] = new Array(held);
+    const want = Math.min(this.capacity, Math.max(0, Math.floor(last)));
+    const out: TraceEvent[] = [];
     const s = this.slots;
-    for (let k = 0; k < held; k++) {
-      const j = ((this.count - held + k) & this.mask) * 4;
+    // Newest first, until enough: a WIRE_DMA record gives two events.
+    for (let n = this.count - 1; n >= 0 && n >= this.count - s.length / 4 && out.length < want; n--) {
+      const j = (n & this.mask) * 4;
       const sc = s[j + 3]!;
       const cpu = Math.floor(sc / 256);
-      out[k] = { time: s[j]!, packet: s[j + 1]!, stage: TRACE_STAGES[sc - cpu * 256]!, cpu, aux: s[j + 2]! };
+      const stage = sc - cpu * 256;
+      const time = s[j]!;
+      const packet = s[j + 1]!;
+      const aux = s[j + 2]!;
+      if (stage === WIRE_DMA) {
+        out.push({ time, packet, stage: 'dma', cpu, aux });
+        if (out.length < want) out.push({ time, packet, stage: 'wire', cpu, aux: 0 });
+      } else {
+        out.push({ time, packet, stage: TRACE_STAGES[stage]!, cpu, aux });
+      }
     }
-    return out;
+    return out.reverse();
   }
 
   /** A copy that later events leave as it is. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Trace } from '../../../src/sim/trace.ts';
+import { Trace, WIRE_DMA } from '../../../src/sim/trace.ts';
 import { SKB_DROP_REASONS, constantRate, createHost, type TraceEvent } from '../../../src/sim/index.ts';
 
 describe('the bounded trace', () => {
@@ -27,6 +27,17 @@ describe('the bounded trace', () => {
     expect(trace.events(2).map((e) => e.packet)).toEqual([9, 99]);
     expect(snapshot.events().map((e) => e.packet)).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(trace.events(100)).toHaveLength(8);
+  });
+
+  it("reads a frame DMA'd on arrival, recorded once, as its wire and dma events, within the capacity", () => {
+    const trace = new Trace(3);
+    trace.record(5, 1, 8, 0, 0); // l4_rcv of packet 1
+    trace.record(7, 2, WIRE_DMA, -1, 3);
+    const wire = { time: 7, packet: 2, stage: 'wire', cpu: -1, aux: 0 };
+    const dma = { time: 7, packet: 2, stage: 'dma', cpu: -1, aux: 3 };
+    expect(trace.events()).toEqual([{ time: 5, packet: 1, stage: 'l4_rcv', cpu: 0, aux: 0 }, wire, dma]);
+    expect(trace.events(2)).toEqual([wire, dma]);
+    expect(trace.events(1)).toEqual([dma]);
   });
 });
 
