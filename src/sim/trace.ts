@@ -40,8 +40,9 @@ export interface TraceEvent {
 export class Trace {
   declare readonly capacity: number;
   /**
-   * Per event: time, packet, aux, and the stage with the CPU above it: one array, so a record is
-   * four stores into it. Its length in events is a power of two, so the slot is a mask away.
+   * Per event: time, packet, aux, and the stage with the CPU in the bits above it: one array, so a
+   * record is four stores into it. Its length in events is a power of two, so the slot is a mask
+   * away; and the offsets within a slot are ORed in, which cannot overflow (no checks in V8's code).
    */
   private declare readonly slots: Float64Array;
   private declare readonly mask: number;
@@ -57,12 +58,12 @@ export class Trace {
   }
 
   record(time: number, packet: number, stage: number, cpu: number, aux: number): void {
-    const j = (this.count++ & this.mask) * 4;
+    const j = (this.count++ & this.mask) << 2;
     const s = this.slots;
     s[j] = time;
-    s[j + 1] = packet;
-    s[j + 2] = aux;
-    s[j + 3] = stage + cpu * 256;
+    s[j | 1] = packet;
+    s[j | 2] = aux;
+    s[j | 3] = stage | (cpu << 8);
   }
 
   /** The last `last` events (at most `capacity`), oldest first. */
