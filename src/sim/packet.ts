@@ -37,6 +37,12 @@ export const FRAME_NOT_OUR_MAC = 2;
 export const FRAME_IP_CSUM_BAD = 4;
 export const FRAME_L4_CSUM_BAD = 8;
 
+/** The length on the wire of the frame that carries an IP packet of `ipLen` bytes: Ethernet header and FCS included, padded to the 64-byte minimum. */
+export function frameLenOf(ipLen: number): number {
+  const len = ipLen + ETH_HLEN;
+  return (len > ETH_ZLEN ? len : ETH_ZLEN) + ETH_FCS_LEN;
+}
+
 /** A frame as it arrives on the wire. */
 export class Packet {
   /** Sequential id over the whole run: what the trace calls this packet. */
@@ -64,8 +70,7 @@ export class Packet {
 
   /** Frame length on the wire, Ethernet header and FCS included, padded to the 64-byte minimum. */
   get frameLen(): number {
-    const len = this.len + ETH_HLEN;
-    return (len > ETH_ZLEN ? len : ETH_ZLEN) + ETH_FCS_LEN;
+    return frameLenOf(this.len);
   }
 
   /** L4 payload bytes. */

@@ -4,7 +4,7 @@
  * into frames on the wire, deterministically from the host's seed.
  */
 import type { Host } from './host.ts';
-import { ETH_WIRE_OVERHEAD, FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IP_HLEN, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH, UDP_HLEN, type Flow } from './packet.ts';
+import { ETH_WIRE_OVERHEAD, frameLenOf, FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IP_HLEN, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH, UDP_HLEN, type Flow } from './packet.ts';
 import { parseIPv4 } from './rss.ts';
 
 export interface FlowSpec {
@@ -121,7 +121,6 @@ export class TrafficSource {
     this.flows = w.flows.map((spec, i) => {
       const tcp = spec.proto === 'tcp';
       const len = IP_HLEN + (tcp ? TCP_HLEN : UDP_HLEN) + this.payload;
-      const frameLen = Math.max(len + 14, 60) + 4;
       return {
         flow: host.flowFor(
           tcp ? IPPROTO_TCP : IPPROTO_UDP,
@@ -135,7 +134,7 @@ export class TrafficSource {
         seq: tcp ? 1 : 0,
         tcp,
         len,
-        wireNs: (frameLen + ETH_WIRE_OVERHEAD) * 8 * this.bitNs,
+        wireNs: (frameLenOf(len) + ETH_WIRE_OVERHEAD) * 8 * this.bitNs,
       };
     });
     this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
@@ -282,7 +281,7 @@ export function elephantFlow(opts: { pps: number; share?: number; mice?: number;
 
 /** A bulk TCP transfer (MSS-sized segments) at up to `gbps`, held back by the receiver's window. */
 export function tcpFlow(opts: { gbps: number; dport?: number; flows?: number }): Workload {
-  const frameBits = (TCP_MSS + TCP_HLEN + IP_HLEN + 14 + 4 + ETH_WIRE_OVERHEAD) * 8;
+  const frameBits = (frameLenOf(IP_HLEN + TCP_HLEN + TCP_MSS) + ETH_WIRE_OVERHEAD) * 8;
   const n = opts.flows ?? 1;
   return {
     name: 'tcp-bulk',
