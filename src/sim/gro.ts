@@ -45,11 +45,17 @@ export function napi_gro_receive(napi: NapiStruct, skb: SkBuff): GroResult {
   return dev_gro_receive(napi, skb);
 }
 
+/** gro_list_prepare's same_flow: where the bucket holds an skb of this skb's flow, or -1 (a loop, not findIndex: no closure per segment). */
+function gro_list_same_flow(bucket: SkBuff[], skb: SkBuff): number {
+  for (let i = 0; i < bucket.length; i++) if (bucket[i]!.flow === skb.flow) return i;
+  return -1;
+}
+
 function dev_gro_receive(napi: NapiStruct, skb: SkBuff): GroResult {
   const host = napi.host;
   const gro = napi.gro;
   const bucket = gro.hash[skb.hash & (GRO_HASH_BUCKETS - 1)]!;
-  const i = bucket.findIndex((p) => p.flow === skb.flow);
+  const i = gro_list_same_flow(bucket, skb);
   const flush = (skb.tcpFlags & FLUSH_FLAGS) !== 0;
   if (i >= 0) {
     const p = bucket[i]!;
