@@ -78,6 +78,8 @@ export class Cpu {
   declare readonly ksoftirqd: Ksoftirqd;
   readonly threads: Thread[] = [];
   current: Thread | null = null;
+  /** rq->nr_switches: switches from one task to another, the idle task included (/proc/stat's ctxt sums them). */
+  nr_switches = 0;
   private sliceStart = 0;
   needResched = false;
   /** What runs now (CTX_*), and the clock when it began: its time is added to `spent` when it ends. */
@@ -257,7 +259,10 @@ export class Cpu {
         this.setCtx(CTX_SYSTEM);
         this.charge(this.host.cost.contextSwitch);
       }
-      if (next !== t) this.sliceStart = this.clock;
+      if (next !== t) {
+        this.nr_switches++;
+        this.sliceStart = this.clock;
+      }
       this.current = next;
       t = next;
     }

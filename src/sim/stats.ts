@@ -89,6 +89,8 @@ export interface HostStats {
   /** Per-CPU local interrupts: LOC (timer), RES (rescheduling IPIs), CAL (function-call IPIs, RPS). */
   localInterrupts: { LOC: number[]; RES: number[]; CAL: number[] };
   cpuTime: CpuTime[];
+  /** Per-CPU context switches (rq->nr_switches), switches to and from the idle task included. */
+  contextSwitches: number[];
   threads: ThreadStat[];
   nic: {
     name: string;
@@ -230,6 +232,7 @@ export function collectStats(host: Host): HostStats {
     interrupts,
     localInterrupts: { LOC: cpus.map((c) => c.local.LOC), RES: cpus.map((c) => c.local.RES), CAL: cpus.map((c) => c.local.CAL) },
     cpuTime: cpus.map((c) => ({ ...c.time })),
+    contextSwitches: cpus.map((c) => c.nr_switches),
     threads: cpus.flatMap((c) => c.threads.map((t) => ({ name: t.name, cpu: c.id, runtimeNs: t.vruntime, runnable: t.runnable }))),
     nic: { name: host.dev.name, driver: 'igb', ethtool: igbEthtoolStats(host, net), netdev: net },
     snmp: cloneMib(host.mib),

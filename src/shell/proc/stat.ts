@@ -75,8 +75,8 @@ export function renderProcStat(stats: HostStats): string {
   let out = `cpu ${values(toTicks(sumCpuStats(ns)))}\n`;
   cpuTicks(stats).forEach((c, i) => (out += `cpu${i}${values(c)}\n`));
   out += intrLine(stats);
-  // The simulator does not count context switches (HostStats has no such counter): ctxt stays 0.
-  out += 'ctxt 0\n';
+  // nr_context_switches(): the sum over CPUs of rq->nr_switches.
+  out += `ctxt ${stats.contextSwitches.reduce((s, n) => s + n, 0)}\n`;
   out += `btime ${BOOT_TIME_S}\n`;
   // The host's tasks are its threads (ksoftirqd/N, the readers), each forked once; the shell's
   // commands run outside the simulated host, so neither count includes the reader of this file.

@@ -2,7 +2,7 @@
 // checked against captures from a real Linux 6.18 host; numbers against the simulated time and
 // against the other procfs files, not against earlier output.
 import { describe, expect, it } from 'vitest';
-import { createHost } from '../../../src/sim/index.ts';
+import { constantRate, createHost } from '../../../src/sim/index.ts';
 import { createShell, type Shell } from '../../../src/shell/index.ts';
 import { printfFixed } from '../../../src/shell/commands/mpstat.ts';
 
@@ -51,6 +51,18 @@ describe('/proc/stat', () => {
     expect(procStat(s).get('softirq')).toHaveLength(11);
     expect(s.exec('grep -c ^cpu /proc/stat').stdout).toBe('5\n');
     expect(s.exec('head -n 1 /proc/stat').stdout).toMatch(/^cpu  /);
+  });
+
+  it('counts context switches in ctxt: a reader that blocks after each datagram switches to the idle task and back', () => {
+    const s = sh();
+    const before = procStat(s).get('ctxt')![0]!;
+    // 100 datagrams 100 µs apart: the reader wakes for each, reads it and blocks in recvmsg again.
+    const r = s.host.run(constantRate({ pps: 10_000 }), { durationNs: 10e6 });
+    expect(r.delivered).toBe(100);
+    const switches = procStat(s).get('ctxt')![0]! - before;
+    expect(switches).toBeGreaterThanOrEqual(200);
+    expect(switches).toBeLessThanOrEqual(202); // and, in its first run, once to the reader and back before any datagram came
+    expect(r.stats.contextSwitches.reduce((a, n) => a + n, 0)).toBe(procStat(s).get('ctxt')![0]);
   });
 
   it('counts each CPU in USER_HZ ticks that add up to the simulated time', () => {
