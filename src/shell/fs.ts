@@ -10,6 +10,7 @@ import { renderNetstat, renderSnmp } from './proc/snmp.ts';
 import { renderSoftirqs } from './proc/softirqs.ts';
 import { renderSoftnetStat } from './proc/softnet.ts';
 import { renderProcStat } from './proc/stat.ts';
+import { renderSockstat } from './proc/sockstat.ts';
 import { renderProcNetUdp } from './proc/udp.ts';
 
 export class FsError extends Error {
@@ -40,6 +41,7 @@ const PROC_FILES: Record<string, Renderer> = {
   '/proc/net/snmp': (h) => renderSnmp(h.stats()),
   '/proc/net/netstat': (h) => renderNetstat(h.stats()),
   '/proc/net/udp': (h) => renderProcNetUdp(h.stats()),
+  '/proc/net/sockstat': (h) => renderSockstat(h.stats()),
   '/proc/net/dev': (h) => renderProcNetDev(h.stats()),
   '/proc/version': (h) => `Linux version ${h.kernelRelease} (packetpath@sim) (gcc (GCC) 14.2.0, GNU ld 2.43) #1 SMP PREEMPT_DYNAMIC\n`,
   '/proc/sys/kernel/osrelease': (h) => h.kernelRelease + '\n',

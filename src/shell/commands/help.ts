@@ -88,7 +88,7 @@ DESCRIPTION
        -A, -I, -n, -N, -T and -o JSON are not simulated.
 `,
   },
-  cat: { summary: 'print files: /proc/net/softnet_stat, /proc/interrupts, /proc/softirqs, /proc/stat, /proc/sys/..., /sys/class/net/...', body: 'SYNOPSIS\n       cat [-A] [-n] FILE...\n' },
+  cat: { summary: 'print files: /proc/net/softnet_stat, /proc/net/sockstat, /proc/interrupts, /proc/softirqs, /proc/stat, /proc/sys/..., /sys/class/net/...', body: 'SYNOPSIS\n       cat [-A] [-n] FILE...\n' },
   echo: { summary: 'print arguments; with > FILE, write a /proc/sys or /sys knob', body: 'SYNOPSIS\n       echo VALUE > /sys/class/net/eth0/queues/rx-0/rps_cpus\n       echo 2 > /proc/irq/N/smp_affinity\n' },
   grep: { summary: 'print matching lines', body: 'SYNOPSIS\n       grep [-i] [-v] [-c] [-n] [-E] [-w] PATTERN [FILE...]\n' },
   head: { summary: 'first lines', body: 'SYNOPSIS\n       head [-n N] [FILE...]\n' },

@@ -9,7 +9,8 @@ describe('tab completion', () => {
   it('completes sysctl names, commands, paths, scenarios', () => {
     expect(sh.complete('sysctl net.core.netdev_b')).toEqual({ start: 7, end: 24, candidates: ['net.core.netdev_budget', 'net.core.netdev_budget_usecs'] });
     expect(sh.complete('eth').candidates).toEqual(['ethtool']);
-    expect(sh.complete('cat /proc/net/so').candidates).toEqual(['/proc/net/softnet_stat']);
+    expect(sh.complete('cat /proc/net/so').candidates).toEqual(['/proc/net/sockstat', '/proc/net/softnet_stat']);
+    expect(sh.complete('cat /proc/net/sof').candidates).toEqual(['/proc/net/softnet_stat']);
     expect(sh.complete('cat /sys/class/net/eth0/q').candidates).toEqual(['/sys/class/net/eth0/queues/']);
     expect(sh.complete('echo 2 > /proc/irq/129/smp').candidates).toEqual(['/proc/irq/129/smp_affinity', '/proc/irq/129/smp_affinity_list']);
     expect(sh.complete('run ring').candidates).toEqual(['ring-overflow']);

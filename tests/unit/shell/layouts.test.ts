@@ -233,6 +233,25 @@ describe('procfs', () => {
     expect(udp[1]).toMatch(/^ +\d+: 00000000:2328 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 \d+ 2 0{16} 0 +$/);
     expect(udp[1]).toHaveLength(127);
   });
+
+  it('/proc/net/sockstat: the lines of 6.18, UDP memory in pages as ss -m counts it (r + f)', () => {
+    const s = sh();
+    s.exec('reset slow-reader');
+    s.exec('run slow-reader --duration 20ms');
+    const lines = s.exec('cat /proc/net/sockstat').stdout.split('\n');
+    expect(lines.map((l) => l.replace(/\d+/g, 'N'))).toEqual([
+      'sockets: used N',
+      'TCP: inuse N orphan N tw N alloc N mem N',
+      'UDP: inuse N mem N',
+      'UDPLITE: inuse N',
+      'RAW: inuse N',
+      'FRAG: inuse N memory N',
+      '',
+    ]);
+    const [, r, f] = s.exec('ss -uamn').stdout.match(/skmem:\(r(\d+),rb\d+,t\d+,tb\d+,f(\d+),/)!;
+    expect(Number(r)).toBeGreaterThan(0);
+    expect(lines[2]).toBe(`UDP: inuse 1 mem ${(Number(r) + Number(f)) / 4096}`);
+  });
 });
 
 describe('iproute2 6.1', () => {
