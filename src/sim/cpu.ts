@@ -115,14 +115,19 @@ export class Cpu {
 
   /** From now on, charge time to `ctx`. */
   setCtx(ctx: number): void {
+    this.settle();
+    this.ctx = ctx;
+  }
+
+  /** Add the time charged since the context began, or since the last settling, to its share. */
+  private settle(): void {
     this.spent[this.ctx]! += this.clock - this.ctxStart;
     this.ctxStart = this.clock;
-    this.ctx = ctx;
   }
 
   /** Where this CPU's time went, in ns. */
   get time(): CpuTime {
-    this.setCtx(this.ctx);
+    this.settle();
     const s = this.spent;
     return { irq: s[0]!, softirq: s[1]!, ksoftirqd: s[2]!, user: s[3]!, system: s[4]!, idle: s[5]! };
   }
@@ -149,7 +154,7 @@ export class Cpu {
   private step(now: number): void {
     const host = this.host;
     if (this.clock < now) {
-      this.setCtx(this.ctx);
+      this.settle();
       this.spent[IDLE]! += now - this.clock;
       this.clock = now;
       this.ctxStart = now;
