@@ -71,15 +71,16 @@ export class Trace {
     const want = Math.min(this.capacity, Math.max(0, Math.floor(last)));
     const out: TraceEvent[] = [];
     const s = this.slots;
+    const oldest = Math.max(0, this.count - (this.mask + 1));
     // Newest first, until enough: a WIRE_DMA record gives two events.
-    for (let n = this.count - 1; n >= 0 && n >= this.count - s.length / 4 && out.length < want; n--) {
-      const j = (n & this.mask) * 4;
-      const sc = s[j + 3]!;
-      const cpu = Math.floor(sc / 256);
-      const stage = sc - cpu * 256;
+    for (let n = this.count - 1; n >= oldest && out.length < want; n--) {
+      const j = (n & this.mask) << 2;
+      const sc = s[j | 3]!;
+      const cpu = sc >> 8;
+      const stage = sc & 255;
       const time = s[j]!;
-      const packet = s[j + 1]!;
-      const aux = s[j + 2]!;
+      const packet = s[j | 1]!;
+      const aux = s[j | 2]!;
       if (stage === WIRE_DMA) {
         out.push({ time, packet, stage: 'dma', cpu, aux });
         if (out.length < want) out.push({ time, packet, stage: 'wire', cpu, aux: 0 });
