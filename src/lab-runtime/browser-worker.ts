@@ -2,14 +2,15 @@
 /** The Web Worker that grades a learner's file in the browser: a fresh one per run. */
 import { loadLab } from './browser-labs.ts';
 import { withdrawNetwork } from './no-network.ts';
-import { runLab } from './run-lab.ts';
+import { runLab, warmUp } from './run-lab.ts';
 
 // Learner code gets no network: take it away from the worker before anything runs.
 withdrawNetwork(self);
 
-// 'prepare' loads the lab (and with it the simulator) ahead of time; 'run' grades a file.
+// 'prepare' loads the lab (and with it the simulator) and warms it up ahead of time; 'run' grades a file.
 self.onmessage = async (e: MessageEvent<{ type: 'prepare' | 'run'; labId: string; source?: string }>) => {
   const { type, labId, source } = e.data;
   const lab = await loadLab(labId);
-  if (type === 'run') self.postMessage(runLab(lab, source ?? ''));
+  if (type === 'prepare') warmUp(lab);
+  else self.postMessage(runLab(lab, source ?? ''));
 };

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabDefinition } from '../../../src/lab-runtime/define.ts';
 import { gradeInWorker } from '../../../src/lab-runtime/node-sandbox.ts';
 import { labFile, loadLab } from '../../../src/lab-runtime/node-labs.ts';
-import { runLab, type LabResult } from '../../../src/lab-runtime/run-lab.ts';
+import { runLab, warmUp, type LabResult } from '../../../src/lab-runtime/run-lab.ts';
 import { mutate, solution } from '../../napi-poll-mistakes.ts';
 
 let lab: LabDefinition;
@@ -79,6 +79,16 @@ describe('the sandbox', () => {
     const inWorker = await gradeInWorker('napi-poll', solution);
     expect(inWorker.checks).toEqual(direct.checks);
     expect(inWorker.runs.map((r) => r.stats)).toEqual(direct.runs.map((r) => r.stats));
+  });
+
+  it('grades the same after the warm-up a waiting worker does, for a code lab and a tuning lab', async () => {
+    const tuning = await loadLab('find-the-drops');
+    for (const [l, file] of [[lab, solution], [tuning, labFile('find-the-drops', 'solution.sh')]] as const) {
+      const { timing: _a, ...cold } = runLab(l, file);
+      warmUp(l);
+      const { timing: _b, ...warm } = runLab(l, file);
+      expect(warm).toEqual(cold);
+    }
   });
 
   it('stops an infinite loop at the time limit', async () => {
