@@ -2,7 +2,8 @@
 /** The Web Worker that grades a learner's file in the browser: a fresh one per run. */
 import { loadLab } from './browser-labs.ts';
 import { withdrawNetwork } from './no-network.ts';
-import { runLab, warmUp } from './run-lab.ts';
+import { runLab } from './run-lab.ts';
+import { warmUpLab } from './warm-up.ts';
 
 // Learner code gets no network: take it away from the worker before anything runs.
 withdrawNetwork(self);
@@ -11,6 +12,6 @@ withdrawNetwork(self);
 self.onmessage = async (e: MessageEvent<{ type: 'prepare' | 'run'; labId: string; source?: string }>) => {
   const { type, labId, source } = e.data;
   const lab = await loadLab(labId);
-  if (type === 'prepare') warmUp(lab);
+  if (type === 'prepare') warmUpLab(lab);
   else self.postMessage(runLab(lab, source ?? ''));
 };

@@ -8,7 +8,7 @@ import { createHost, type Host, type Hooks, type RunResult, type Workload } from
 import { createShell } from '../shell/index.ts';
 import { isTuningLab, type Check, type CodeLab, type LabDefinition, type LabRun, type TuningLab, type TuningRun } from './define.ts';
 import { learnerHooks, probeInto } from './learner-hooks.ts';
-import { learnerError, LearnerCodeError, transpile, whereInFile, type LearnerError } from './learner-module.ts';
+import { learnerError, LearnerCodeError, whereInFile, type LearnerError } from './learner-module.ts';
 
 export interface CheckResult {
   id: string;
@@ -61,30 +61,6 @@ export function errorResult(lab: LabOutline, error: LearnerError, timing: LabRes
     runs: [],
     timing,
   };
-}
-
-/** How much of each scenario a warm-up runs: enough for V8 to compile the simulator's per-packet path. */
-const WARM_UP_NS = 2e6;
-
-/** A little of what a learner's file has (an import, types, a loop), for the transpiler's warm-up. */
-const WARM_UP_SOURCE = `import { napi_complete_done, type NapiStruct } from 'packet-path/sim';
-interface Budget { left: number }
-export function warm(napi: NapiStruct | null, budget: Budget): number {
-  let work_done = 0;
-  while (work_done < budget.left) work_done++;
-  return napi && napi_complete_done(napi, work_done) ? work_done : 0;
-}
-`;
-
-/**
- * Run the start of each scenario with the reference code, and transpile a line: what a worker does
- * while it waits for Run, so that grading finds V8's compiled code rather than starting cold.
- * Nothing of the learner's runs here, and every grade boots hosts of its own.
- */
-export function warmUp(lab: LabDefinition): void {
-  const scenarios = isTuningLab(lab) ? lab.scenarios.map((s) => ({ ...s, host: lab.host })) : lab.scenarios;
-  if (!isTuningLab(lab)) transpile(WARM_UP_SOURCE);
-  for (const s of scenarios) createHost(s.host).run(s.workload, { durationNs: Math.min(s.durationNs, WARM_UP_NS) });
 }
 
 /** Grade a submission: a code lab's TypeScript file, or a tuning lab's commands (one per line). */

@@ -6,9 +6,19 @@
  */
 import { loadLab } from '../../lab-runtime/browser-labs.ts';
 import { withdrawNetwork } from '../../lab-runtime/no-network.ts';
+import { warmUpTerminal } from '../../lab-runtime/warm-up.ts';
 import type { ShellRequest } from './shell-protocol.ts';
 import { shellServer } from './shell-server.ts';
 
 withdrawNetwork(self);
 const serve = shellServer(loadLab);
-self.onmessage = (e: MessageEvent<ShellRequest>) => void serve(e.data).then((response) => self.postMessage(response));
+let warm = false;
+self.onmessage = (e: MessageEvent<ShellRequest>) =>
+  void serve(e.data).then((response) => {
+    self.postMessage(response);
+    // Once the terminal is up, compile the simulator on a throwaway host: the first `run` then starts warm.
+    if (!warm && response.type === 'booted') {
+      warm = true;
+      warmUpTerminal();
+    }
+  });

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LabDefinition } from '../../../src/lab-runtime/define.ts';
 import { gradeInWorker } from '../../../src/lab-runtime/node-sandbox.ts';
 import { labFile, loadLab } from '../../../src/lab-runtime/node-labs.ts';
-import { runLab, warmUp, type LabResult } from '../../../src/lab-runtime/run-lab.ts';
+import { runLab, type LabResult } from '../../../src/lab-runtime/run-lab.ts';
+import { warmUpLab } from '../../../src/lab-runtime/warm-up.ts';
 import { mutate, solution } from '../../napi-poll-mistakes.ts';
 
 let lab: LabDefinition;
@@ -85,7 +86,7 @@ describe('the sandbox', () => {
     const tuning = await loadLab('find-the-drops');
     for (const [l, file] of [[lab, solution], [tuning, labFile('find-the-drops', 'solution.sh')]] as const) {
       const { timing: _a, ...cold } = runLab(l, file);
-      warmUp(l);
+      warmUpLab(l);
       const { timing: _b, ...warm } = runLab(l, file);
       expect(warm).toEqual(cold);
     }
