@@ -21,7 +21,7 @@ export function warm(napi: NapiStruct | null, budget: Budget): number {
 }
 `;
 
-export function warmUpScenarios(scenarios: readonly { host?: HostConfig; workload: Workload; durationNs: number }[]): void {
+function warmUpScenarios(scenarios: readonly { host?: HostConfig; workload: Workload; durationNs: number }[]): void {
   for (const s of scenarios) createHost(s.host).run(s.workload, { durationNs: Math.min(s.durationNs, (WARM_UP_FRAMES / s.workload.pps) * 1e9) });
 }
 

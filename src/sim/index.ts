@@ -56,7 +56,7 @@ export { NET_RX_SUCCESS, NET_RX_DROP, jiffies, usecs_to_jiffies, time_after_eq, 
 export { GRO_MERGED, GRO_MERGED_FREE, GRO_HELD, GRO_NORMAL, GRO_CONSUMED, GRO_HASH_BUCKETS, MAX_GRO_SKBS, gro_normal_one, type GroResult } from './gro.ts';
 export { skb_get_hash, skb_flow_limit, hash_32 } from './rps.ts';
 export { ENOMEM, ENOBUFS } from './udp.ts';
-export { sk_data_ready } from './sock.ts';
+export { PAGE_SIZE, sk_data_ready } from './sock.ts';
 export type { SoftnetData } from './softnet.ts';
 export type { SkBuff, NetDevice, Sock };
 export type { Flow, Packet } from './packet.ts';

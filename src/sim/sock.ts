@@ -5,6 +5,9 @@ import { SkbQueue } from './skb-queue.ts';
 import { SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF } from './sysctl.ts';
 import type { IpProto } from './packet.ts';
 
+/** Socket memory is charged to a protocol's memory_allocated in whole pages (sk_mem_pages). */
+export const PAGE_SIZE = 4096;
+
 export class Sock {
   declare readonly host: Host;
   /** Index in the host's socket table, as the trace names sockets. */
@@ -49,7 +52,7 @@ export class Sock {
 
   /** sk_forward_alloc: memory charged to the socket in whole pages beyond what its skbs use. */
   get sk_forward_alloc(): number {
-    return this.sk_rmem_alloc > 0 ? Math.ceil(this.sk_rmem_alloc / 4096) * 4096 - this.sk_rmem_alloc : 0;
+    return this.sk_rmem_alloc > 0 ? Math.ceil(this.sk_rmem_alloc / PAGE_SIZE) * PAGE_SIZE - this.sk_rmem_alloc : 0;
   }
 }
 

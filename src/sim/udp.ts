@@ -2,17 +2,18 @@
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
+import * as sock_h from './sock.ts';
 import * as trace_h from './trace.ts';
 import { icmp_send_port_unreach } from './icmp.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_L4_CSUM_BAD, IPPROTO_UDP } = packet_h;
 const { STAGE } = trace_h;
+const { PAGE_SIZE } = sock_h;
 
 export const ENOMEM = 12;
 export const ENOBUFS = 105;
 const INT_MAX = 2147483647;
-const PAGE_SIZE = 4096;
 
 /** udp_rcv → __udp4_lib_rcv: checksum, socket lookup, then queue to the socket. */
 export function udp_rcv(skb: SkBuff): number {

@@ -5,9 +5,7 @@
  * net.core.mem_pcpu_rsv pages (256), so there it lags (measured on 6.18: 2048 against 2240 pages
  * held by ten UDP sockets).
  */
-import type { HostStats, SocketStat } from '../../sim/index.ts';
-
-const PAGE_SIZE = 4096;
+import { PAGE_SIZE, type HostStats, type SocketStat } from '../../sim/index.ts';
 
 /** Pages a protocol's sockets hold: what their skbs use plus their forward allocation (ss -m's r + f), whole pages per socket. */
 const memoryAllocated = (sockets: SocketStat[]) => sockets.reduce((pages, s) => pages + (s.skmem.r + s.skmem.f) / PAGE_SIZE, 0);
