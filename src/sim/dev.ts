@@ -13,7 +13,7 @@ import * as trace_h from './trace.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { NET_RX_SOFTIRQ } = softirq_h;
-const { STAGE } = trace_h;
+const { NETIF_IP_RCV } = trace_h;
 
 export const NET_RX_SUCCESS = 0;
 export const NET_RX_DROP = 1;
@@ -127,7 +127,8 @@ export function __netif_receive_skb_core(skb: SkBuff): number {
   const cpu = host.cpu;
   cpu.sd.processed++;
   cpu.charge(host.cost.netifReceiveIp);
-  host.trace.record(cpu.clock, skb.packet.id, STAGE.netif_receive, cpu.id, 0);
-  // Every frame this NIC delivers is IPv4 (ETH_P_IP): its handler is ip_rcv.
+  // Every frame this NIC delivers is IPv4 (ETH_P_IP): its handler is ip_rcv, called at once, so
+  // both are one trace record (made here, whichever ip_rcv the hook is).
+  host.trace.record(cpu.clock, skb.packet.id, NETIF_IP_RCV, cpu.id, 0);
   return host.hooks.ip_rcv(skb, skb.dev);
 }

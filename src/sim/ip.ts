@@ -3,14 +3,12 @@ import type { Host } from './host.ts';
 import type { NetDevice } from './netdevice.ts';
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
-import * as trace_h from './trace.ts';
 import { NET_RX_DROP, NET_RX_SUCCESS } from './dev.ts';
 import { udp_rcv } from './udp.ts';
 import { tcp_v4_rcv } from './tcp.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_IP_CSUM_BAD, IPPROTO_TCP, IPPROTO_UDP } = packet_h;
-const { STAGE } = trace_h;
 
 /**
  * ip_rcv: count the datagram, check its header, route it. Local datagrams go to
@@ -19,9 +17,7 @@ const { STAGE } = trace_h;
 export function ip_rcv(skb: SkBuff, dev: NetDevice): number {
   const host = dev.host;
   const mib = host.mib;
-  const cpu = host.cpu;
-  host.trace.record(cpu.clock, skb.packet.id, STAGE.ip_rcv, cpu.id, 0);
-  // ip_rcv_core
+  // ip_rcv_core (its trace event is recorded by the caller, __netif_receive_skb_core)
   mib.Ip.InReceives++;
   mib.IpExt.InOctets += skb.len;
   if (skb.packet.faults & FRAME_IP_CSUM_BAD) return ip_rcv_csum_error(host, skb);

@@ -24,10 +24,19 @@ export const STAGE: { readonly [K in TraceStage]: number } = Object.fromEntries(
 ) as { [K in TraceStage]: number };
 
 /**
- * Recorded as one event, read as two: the frame reached the NIC and was DMA'd at once (the common
- * case), so 'wire' and 'dma' share the time, the packet and the CPU (-1); aux is the queue.
+ * Events that share a packet, a time and a CPU are recorded as one and read as two: the first of
+ * the pair with aux 0, the second with the aux recorded. A frame DMA'd on arrival (the common case)
+ * reaches the NIC and its ring at once (aux: the queue); __netif_receive_skb_core hands the skb to
+ * ip_rcv at once; udp_rcv queues the datagram at once (aux: the socket).
  */
+const PAIRS = [
+  ['wire', 'dma'],
+  ['netif_receive', 'ip_rcv'],
+  ['l4_rcv', 'sock_queue'],
+] as const satisfies readonly (readonly [TraceStage, TraceStage])[];
 export const WIRE_DMA = TRACE_STAGES.length;
+export const NETIF_IP_RCV = WIRE_DMA + 1;
+export const L4_SOCK_QUEUE = WIRE_DMA + 2;
 
 export interface TraceEvent {
   time: number;
@@ -72,7 +81,7 @@ export class Trace {
     const out: TraceEvent[] = [];
     const s = this.slots;
     const oldest = Math.max(0, this.count - (this.mask + 1));
-    // Newest first, until enough: a WIRE_DMA record gives two events.
+    // Newest first, until enough: a record of a pair gives two events.
     for (let n = this.count - 1; n >= oldest && out.length < want; n--) {
       const j = (n & this.mask) << 2;
       const sc = s[j | 3]!;
@@ -81,9 +90,10 @@ export class Trace {
       const time = s[j]!;
       const packet = s[j | 1]!;
       const aux = s[j | 2]!;
-      if (stage === WIRE_DMA) {
-        out.push({ time, packet, stage: 'dma', cpu, aux });
-        if (out.length < want) out.push({ time, packet, stage: 'wire', cpu, aux: 0 });
+      const pair = PAIRS[stage - WIRE_DMA];
+      if (pair) {
+        out.push({ time, packet, stage: pair[1], cpu, aux });
+        if (out.length < want) out.push({ time, packet, stage: pair[0], cpu, aux: 0 });
       } else {
         out.push({ time, packet, stage: TRACE_STAGES[stage]!, cpu, aux });
       }

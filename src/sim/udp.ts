@@ -8,32 +8,43 @@ import { icmp_send_port_unreach } from './icmp.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_L4_CSUM_BAD, IPPROTO_UDP } = packet_h;
-const { STAGE } = trace_h;
+const { L4_SOCK_QUEUE, STAGE } = trace_h;
 const { PAGE_SIZE } = sock_h;
 
 export const ENOMEM = 12;
 export const ENOBUFS = 105;
 const INT_MAX = 2147483647;
 
-/** udp_rcv → __udp4_lib_rcv: checksum, socket lookup, then queue to the socket. */
+/**
+ * udp_rcv → __udp4_lib_rcv: checksum, socket lookup, then queue to the socket. Queued at once, the
+ * datagram's l4_rcv and sock_queue are one trace record, made here whichever enqueue the hook is.
+ */
 export function udp_rcv(skb: SkBuff): number {
   const host = skb.dev.host;
   const cpu = host.cpu;
   cpu.charge(host.cost.udpRcv);
-  host.trace.record(cpu.clock, skb.packet.id, STAGE.l4_rcv, cpu.id, 0);
-  if (skb.packet.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb);
+  const time = cpu.clock;
+  if (skb.packet.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb, time);
   const sk = host.sockLookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
-  if (!sk) return udp_no_socket(skb);
+  if (!sk) return udp_no_socket(skb, time);
   const rc = host.hooks.__udp_enqueue_schedule_skb(sk, skb);
-  if (rc < 0) udp_queue_rcv_drop(skb, rc);
+  if (rc < 0) udp_queue_rcv_drop(skb, rc, time);
+  else host.trace.record(time, skb.packet.id, L4_SOCK_QUEUE, cpu.id, sk.index);
   return 0;
 }
 
-// The drop paths of udp_rcv, apart so that udp_rcv stays small enough to inline.
+// The drop paths of udp_rcv, apart so that udp_rcv stays small enough to inline. Each traces
+// l4_rcv alone (at udp_rcv's time) before the drop.
+
+function trace_l4_rcv(skb: SkBuff, time: number): void {
+  const host = skb.dev.host;
+  host.trace.record(time, skb.packet.id, STAGE.l4_rcv, host.cpu.id, 0);
+}
 
 /** __udp4_lib_rcv's csum_error. */
-function udp_csum_error(skb: SkBuff): number {
+function udp_csum_error(skb: SkBuff, time: number): number {
   const host = skb.dev.host;
+  trace_l4_rcv(skb, time);
   host.mib.Udp.InCsumErrors++;
   host.mib.Udp.InErrors++;
   host.kfree_skb(skb, 'UDP_CSUM', '__udp4_lib_rcv');
@@ -41,8 +52,9 @@ function udp_csum_error(skb: SkBuff): number {
 }
 
 /** __udp4_lib_rcv with no socket bound to the port: port unreachable. */
-function udp_no_socket(skb: SkBuff): number {
+function udp_no_socket(skb: SkBuff, time: number): number {
   const host = skb.dev.host;
+  trace_l4_rcv(skb, time);
   host.mib.Udp.NoPorts++;
   icmp_send_port_unreach(host);
   host.kfree_skb(skb, 'NO_SOCKET', '__udp4_lib_rcv');
@@ -50,9 +62,10 @@ function udp_no_socket(skb: SkBuff): number {
 }
 
 /** __udp_queue_rcv_skb: count and free what the enqueue refused. */
-function udp_queue_rcv_drop(skb: SkBuff, rc: number): void {
+function udp_queue_rcv_drop(skb: SkBuff, rc: number, time: number): void {
   const host = skb.dev.host;
   const mib = host.mib.Udp;
+  trace_l4_rcv(skb, time);
   if (rc === -ENOMEM) mib.RcvbufErrors++;
   else mib.MemErrors++;
   mib.InErrors++;
@@ -83,7 +96,6 @@ export function __udp_enqueue_schedule_skb(sk: Sock, skb: SkBuff): number {
   sk.sk_receive_queue.push(skb);
   sk.sk_rxhash = skb.hash;
   skb.queuedAt = host.cpu.clock;
-  host.trace.record(host.cpu.clock, skb.packet.id, STAGE.sock_queue, host.cpu.id, sk.index);
   sk_data_ready(sk);
   return 0;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Trace, WIRE_DMA } from '../../../src/sim/trace.ts';
+import { L4_SOCK_QUEUE, NETIF_IP_RCV, Trace, WIRE_DMA } from '../../../src/sim/trace.ts';
 import { SKB_DROP_REASONS, constantRate, createHost, type TraceEvent } from '../../../src/sim/index.ts';
 
 describe('the bounded trace', () => {
@@ -39,6 +39,18 @@ describe('the bounded trace', () => {
     expect(trace.events(2)).toEqual([wire, dma]);
     expect(trace.events(1)).toEqual([dma]);
   });
+
+  it('reads netif_receive with ip_rcv, and l4_rcv with sock_queue, from one record each', () => {
+    const trace = new Trace(8);
+    trace.record(9, 4, NETIF_IP_RCV, 2, 0);
+    trace.record(11, 4, L4_SOCK_QUEUE, 2, 1);
+    expect(trace.events()).toEqual([
+      { time: 9, packet: 4, stage: 'netif_receive', cpu: 2, aux: 0 },
+      { time: 9, packet: 4, stage: 'ip_rcv', cpu: 2, aux: 0 },
+      { time: 11, packet: 4, stage: 'l4_rcv', cpu: 2, aux: 0 },
+      { time: 11, packet: 4, stage: 'sock_queue', cpu: 2, aux: 1 },
+    ]);
+  });
 });
 
 describe("a run's trace", () => {
@@ -61,6 +73,18 @@ describe("a run's trace", () => {
     const last = r.trace.filter((e) => e.packet === 0).at(-1)!;
     expect(stagesOf(r.trace, 0)).toEqual(['wire', 'dma', 'poll', 'netif_receive', 'ip_rcv', 'l4_rcv', 'drop']);
     expect(SKB_DROP_REASONS[last.aux]).toBe('NO_SOCKET');
+  });
+
+  it('shows a datagram refused by a full socket buffer reaching UDP and dropped there, never queued', () => {
+    // Nobody reads the socket: once its buffer is full, __udp_enqueue_schedule_skb refuses.
+    const host = createHost({ seed: 1, sockets: [{ proto: 'udp', port: 9000, reader: null }] });
+    const r = host.run(constantRate({ pps: 100_000 }), { durationNs: 2e6 });
+    const drop = r.trace.find((e) => e.stage === 'drop')!;
+    expect(SKB_DROP_REASONS[drop.aux]).toBe('SOCKET_RCVBUFF');
+    const stages = stagesOf(r.trace, drop.packet);
+    expect(stages).toEqual(['wire', 'dma', 'poll', 'netif_receive', 'ip_rcv', 'l4_rcv', 'drop']);
+    const events = r.trace.filter((e) => e.packet === drop.packet);
+    expect(events[5]!.time).toBeLessThanOrEqual(events[6]!.time);
   });
 
   it("is that run's, also when read after the host ran again", () => {
