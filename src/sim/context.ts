@@ -7,7 +7,7 @@ import type { Host } from './host.ts';
 let running: Host | null = null;
 
 export function current(): Host {
-  if (!running) throw new Error('kernel functions can only be called while the simulator runs (inside a hook)');
+  if (running === null) throw new Error('kernel functions can only be called while the simulator runs (inside a hook)');
   return running;
 }
 

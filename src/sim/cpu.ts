@@ -251,16 +251,16 @@ export class Cpu {
 
   private pick(): Thread | null {
     let best: Thread | null = null;
-    for (const t of this.threads) if (t.runnable && (!best || t.vruntime < best.vruntime)) best = t;
+    for (const t of this.threads) if (t.runnable && (best === null || t.vruntime < best.vruntime)) best = t;
     return best;
   }
 
   private runThread(): boolean {
     let t = this.current;
-    if (!t || !t.runnable || this.needResched) {
+    if (t === null || !t.runnable || this.needResched) {
       const next = this.pick();
       this.needResched = false;
-      if (next !== t && next && t) {
+      if (next !== t && next !== null && t !== null) {
         this.setCtx(CTX_SYSTEM);
         this.charge(this.host.cost.contextSwitch);
       }
@@ -271,7 +271,7 @@ export class Cpu {
       this.current = next;
       t = next;
     }
-    if (!t) return false;
+    if (t === null) return false;
     const before = this.clock;
     t.step(this);
     t.vruntime += this.clock - before;
@@ -295,7 +295,7 @@ export class Cpu {
     this.charge(Math.max(0, this.host.cost.tick - this.host.cost.hardirq));
     this.raiseSoftirq(TIMER_SOFTIRQ);
     const cur = this.current;
-    if (cur && this.clock - this.sliceStart >= this.host.sched_slice_ns) {
+    if (cur !== null && this.clock - this.sliceStart >= this.host.sched_slice_ns) {
       for (const t of this.threads) {
         if (t !== cur && t.runnable && t.vruntime < cur.vruntime) {
           this.needResched = true;
@@ -313,6 +313,6 @@ export class Cpu {
 
   private runHrtimers(): void {
     this.local.LOC++;
-    for (let fn = this.hrtimerCallbacks.shift(); fn; fn = this.hrtimerCallbacks.shift()) fn();
+    for (let fn = this.hrtimerCallbacks.shift(); fn !== undefined; fn = this.hrtimerCallbacks.shift()) fn();
   }
 }

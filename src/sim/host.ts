@@ -336,7 +336,7 @@ export class Host {
   /** sock_rps_record_flow: RFS learns the CPU the reader runs on (established TCP sockets only). */
   sock_rps_record_flow(sk: Sock, cpu: number): void {
     const table = this.rps_sock_flow_table;
-    if (!table || sk.protocol !== IPPROTO_TCP || !sk.sk_rxhash) return;
+    if (table === null || sk.protocol !== IPPROTO_TCP || !sk.sk_rxhash) return;
     const hash = sk.sk_rxhash;
     table.ents[hash & table.mask] = ((hash & ~rps_cpu_mask(this)) | cpu) >>> 0;
   }
@@ -346,7 +346,7 @@ export class Host {
   /** The receiver's window as the sender sees it: half the free receive buffer (tcp_adv_win_scale = 1). */
   tcpWindowOpen(flow: Flow, nextSeq: number, bytes: number): boolean {
     const sk = this.sockLookup(IPPROTO_TCP, flow.daddr, flow.dport);
-    if (!sk) return true;
+    if (sk === undefined) return true;
     const acked = this.tcpAcked.get(flow.id) ?? 1;
     const window = Math.max(0, sk.sk_rcvbuf - sk.sk_rmem_alloc) >> 1;
     return nextSeq + bytes - acked <= window;
@@ -371,8 +371,8 @@ export class Host {
   // --- freeing and dropping ------------------------------------------------------------
 
   private releasePages(skb: SkBuff): void {
-    if (skb.page) skb.page.skbRefs--;
-    if (skb.fragPages) for (const p of skb.fragPages) p.skbRefs--;
+    if (skb.page !== null) skb.page.skbRefs--;
+    if (skb.fragPages !== null) for (const p of skb.fragPages) p.skbRefs--;
   }
 
   /** consume_skb: freed after use, not a drop. */
@@ -491,7 +491,7 @@ export class Host {
   private wire(source: TrafficSource, end: number): void {
     for (let t = source.nextTime; t <= end && t <= this.timers.peekTime(); t = source.nextTime) {
       const packet = source.take();
-      if (!packet) continue;
+      if (packet === null) continue;
       this.now = t;
       this.nic.receive(packet, t);
     }

@@ -240,7 +240,7 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const host = adapter.host;
   const cpu = host.cpu;
   const ntc = rx_ring.next_to_clean;
-  if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length || !rx_desc.packet) igb_bad_desc(rx_ring, rx_desc);
+  if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length || rx_desc.packet === null) igb_bad_desc(rx_ring, rx_desc);
   const packet = rx_desc.packet;
   cpu.charge(host.cost.driverRxPacket);
   const buffer = rx_ring.buffer_info[ntc]!;
@@ -312,7 +312,7 @@ export function igb_alloc_rx_buffers(rx_ring: RxRing, cleaned_count: number): vo
   let done = 0;
   while (done < cleaned_count) {
     const buffer = buffers[i]!;
-    if (!buffer.page) {
+    if (buffer.page === null) {
       if (rx_ring.nreusable > 0) {
         const reused = reusable[--rx_ring.nreusable]!;
         cpu.charge(host.cost.refillReuse);

@@ -8,6 +8,9 @@
  * - Modules copy the constants they import into module constants, which V8 folds into the code.
  * - Rare branches of hot functions (drops, errors, warnings) live in functions of their own, so
  *   that the common path is small enough for V8 to inline.
+ * - An object that may be null or undefined is tested with === or !==, not for truthiness: a field
+ *   holding objects and null is typed loosely, and V8 tests its truthiness against every kind of
+ *   falsy value in turn (measured: 2.9% of the instructions per run).
  * - Per packet, no calls into Array builtins (push, pop, splice: fixed arrays with a count, or
  *   list_heads) and no unpredictable branches where a mask will do: measured, these cost more than
  *   arithmetic, which the time spent waiting on memory hides.

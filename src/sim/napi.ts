@@ -106,14 +106,14 @@ export function napi_complete_done(n: NapiStruct, work_done: number): boolean {
   let ret = true;
   let timeout = 0;
   const dev = n.dev;
-  if (work_done && dev) {
+  if (work_done && dev !== null) {
     // The flush timeout matters only while GRO holds packets; deferring the IRQ does not need any.
     if (n.gro.held) timeout = dev.gro_flush_timeout;
     n.defer_hard_irqs_count = dev.napi_defer_hard_irqs;
   }
   if (n.defer_hard_irqs_count > 0) {
     n.defer_hard_irqs_count--;
-    timeout = dev ? dev.gro_flush_timeout : 0;
+    timeout = dev !== null ? dev.gro_flush_timeout : 0;
     if (timeout) ret = false;
   }
   napi_gro_flush(n, timeout !== 0);

@@ -87,6 +87,6 @@ export function igb_desc_unused(ring: RxRing): number {
 /** IGB_RX_DESC(R, i) */
 export function IGB_RX_DESC(ring: RxRing, i: number): RxDesc {
   const desc = ring.desc[i];
-  if (!desc) throw new RangeError(`IGB_RX_DESC: index ${i} is outside the ring (0..${ring.count - 1})`);
+  if (desc === undefined) throw new RangeError(`IGB_RX_DESC: index ${i} is outside the ring (0..${ring.count - 1})`);
   return desc;
 }

@@ -48,7 +48,7 @@ export function rps_cpu_mask(host: Host): number {
 /** Is RPS or RFS configured on the queue this skb came in on? */
 export function rps_enabled_for(skb: SkBuff): boolean {
   const rxq = skb.dev.rx_queues[skb.queue_mapping];
-  return !!rxq && (rxq.rps_map.length > 0 || rxq.rps_flow_table !== null);
+  return rxq !== undefined && (rxq.rps_map.length > 0 || rxq.rps_flow_table !== null);
 }
 
 /** skb_get_hash: the NIC's hash if it gave one, else a software flow hash (never 0). */
@@ -132,7 +132,7 @@ export function enqueue_to_backlog(skb: SkBuff, cpu: number): number {
   const here = host.cpu;
   here.charge(host.cost.backlogEnqueue);
   const target = host.cpus[cpu];
-  if (!target) {
+  if (target === undefined) {
     host.warnOnce(`rps-cpu-${cpu}`, `enqueue_to_backlog: CPU ${cpu} does not exist (nr_cpu_ids=${host.nrCpus})`);
     host.kfree_skb(skb, 'NOT_SPECIFIED', 'enqueue_to_backlog');
     return NET_RX_DROP;
@@ -210,7 +210,7 @@ export function process_backlog(napi: NapiStruct, quota: number): number {
   napi.weight = host.dev_rx_weight;
   let work = 0;
   for (;;) {
-    for (let skb = sd.process_queue.shift(); skb; skb = sd.process_queue.shift()) {
+    for (let skb = sd.process_queue.shift(); skb !== undefined; skb = sd.process_queue.shift()) {
       __netif_receive_skb(skb);
       if (++work >= quota) {
         sd.input_queue_head += work;

@@ -73,7 +73,7 @@ export function sock_set_sndbuf(sk: Sock, val: number, wmem_max: number): void {
 /** sk_data_ready (sock_def_readable): wake the reader sleeping on this socket. */
 export function sk_data_ready(sk: Sock): void {
   const waiter = sk.waiter;
-  if (!waiter) return;
+  if (waiter === null) return;
   sk.waiter = null;
   sk.host.cpus[sk.waiterCpu]!.wakeThread(waiter);
 }

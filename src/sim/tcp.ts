@@ -27,7 +27,7 @@ export function tcp_v4_rcv(skb: SkBuff): number {
   }
   const f = skb.flow;
   const sk = host.sockLookup(IPPROTO_TCP, f.daddr, f.dport);
-  if (!sk) {
+  if (sk === undefined) {
     // tcp_v4_send_reset
     mib.Tcp.OutRsts++;
     mib.Tcp.OutSegs++;
@@ -78,7 +78,7 @@ export function tcp_rcv_established(sk: Sock, skb: SkBuff): number {
 /** __release_sock: the owner releases the lock and processes what waited in the backlog. */
 export function release_sock(sk: Sock): void {
   const host = sk.host;
-  for (let skb = sk.sk_backlog.shift(); skb; skb = sk.sk_backlog.shift()) {
+  for (let skb = sk.sk_backlog.shift(); skb !== undefined; skb = sk.sk_backlog.shift()) {
     sk.sk_backlog_len -= skb.truesize;
     host.cpu.charge(host.cost.tcpRcv);
     tcp_rcv_established(sk, skb);

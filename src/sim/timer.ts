@@ -85,7 +85,7 @@ export class TimerQueue {
     if (!this.hole) return heap[0];
     const l = heap[1];
     const r = heap[2];
-    if (!r) return l;
+    if (r === undefined) return l;
     return r.time < l!.time || (r.time === l!.time && r.id < l!.id) ? r : l;
   }
 
@@ -98,7 +98,7 @@ export class TimerQueue {
   pop(): Timer | undefined {
     this.fillHole();
     const top = this.heap[0];
-    if (!top) return undefined;
+    if (top === undefined) return undefined;
     top.index = -1;
     this.hole = true;
     return top;

@@ -26,7 +26,7 @@ export function udp_rcv(skb: SkBuff): number {
   const time = cpu.clock;
   if (skb.packet.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb, time);
   const sk = host.sockLookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
-  if (!sk) return udp_no_socket(skb, time);
+  if (sk === undefined) return udp_no_socket(skb, time);
   const rc = host.hooks.__udp_enqueue_schedule_skb(sk, skb);
   if (rc < 0) udp_queue_rcv_drop(skb, rc, time);
   else host.trace.record(time, skb.packet.id, L4_SOCK_QUEUE, cpu.id, sk.index);

@@ -229,7 +229,7 @@ export class TrafficSource {
 
   private faults(): number {
     const f = this.w.faults;
-    if (!f) return 0;
+    if (f === undefined) return 0;
     const rng = this.host.rng;
     let bits = 0;
     if (f.fcs && rng.next() < f.fcs) bits |= FRAME_FCS_BAD;
