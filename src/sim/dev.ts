@@ -15,9 +15,6 @@ import * as trace_h from './trace.ts';
 const { NET_RX_SOFTIRQ } = softirq_h;
 const { NETIF_IP_RCV } = trace_h;
 
-export const NET_RX_SUCCESS = 0;
-export const NET_RX_DROP = 1;
-
 /** The jiffies counter of the CPU running now: its clock in ticks of 1/HZ. */
 export function jiffies(): number {
   const host = current();

@@ -14,6 +14,10 @@ export const ERRNO_TEXT = {
 
 export type Errno = keyof typeof ERRNO_TEXT;
 
+/** Error numbers the receive path returns as negative values (include/uapi/asm-generic/errno*.h). */
+export const ENOMEM = 12;
+export const ENOBUFS = 105;
+
 /**
  * A refusal by the simulated kernel. `errno` is what the syscall returns (and
  * what the tools print via strerror); `message` says why, for the learner.

@@ -6,6 +6,9 @@
  * - Class fields set by a constructor are `declare`d: a field defined as undefined first is typed
  *   loosely, so every double stored in it is a new heap number and every read checks its kind.
  * - Modules copy the constants they import into module constants, which V8 folds into the code.
+ *   An exported constant read by name (in its own module or imported) is a cell, loaded and
+ *   checked on every use; so the constants the per-packet path needs live in modules of
+ *   constants, like the kernel's headers (if_ether.ts, netdevice.ts, errno.ts, softirq.ts).
  * - Rare branches of hot functions (drops, errors, warnings) live in functions of their own, so
  *   that the common path is small enough for V8 to inline.
  * - An object that may be null or undefined is tested with === or !==, not for truthiness: a field
@@ -52,13 +55,14 @@ export type { RssConfig, RxFlowHashFields } from './nic.ts';
 
 // The kernel API a hook may call, under the kernel's names.
 export { ListHead, INIT_LIST_HEAD, list_empty, list_first_entry, list_add_tail, list_del_init, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from './list.ts';
-export { NapiStruct, NAPI_POLL_WEIGHT, NAPI_STATE_SCHED, NAPI_STATE_MISSED, napi_schedule, napi_schedule_prep, __napi_schedule, napi_complete_done, napi_poll } from './napi.ts';
+export { NAPI_STATE_SCHED, NAPI_STATE_MISSED, NET_RX_SUCCESS, NET_RX_DROP } from './netdevice.ts';
+export { NapiStruct, NAPI_POLL_WEIGHT, napi_schedule, napi_schedule_prep, __napi_schedule, napi_complete_done, napi_poll } from './napi.ts';
 export { QVector, IRQ_HANDLED, IRQ_NONE, IGB_RX_BUFFER_WRITE, IGB_DEFAULT_RXD, igb_alloc_rx_buffers, igb_build_skb, igb_ring_irq_enable, igb_write_itr, igb_clean_rx_irq, type IrqReturn } from './igb.ts';
 export { RxRing, RxDesc, IGB_RX_DESC, igb_desc_unused } from './ring.ts';
-export { NET_RX_SUCCESS, NET_RX_DROP, jiffies, usecs_to_jiffies, time_after_eq, this_cpu_softnet_data, net_hotdata, netif_receive_skb, __netif_receive_skb } from './dev.ts';
+export { jiffies, usecs_to_jiffies, time_after_eq, this_cpu_softnet_data, net_hotdata, netif_receive_skb, __netif_receive_skb } from './dev.ts';
 export { GRO_MERGED, GRO_MERGED_FREE, GRO_HELD, GRO_NORMAL, GRO_CONSUMED, GRO_HASH_BUCKETS, MAX_GRO_SKBS, gro_normal_one, type GroResult } from './gro.ts';
 export { skb_get_hash, skb_flow_limit, hash_32 } from './rps.ts';
-export { ENOMEM, ENOBUFS } from './udp.ts';
+export { ENOMEM, ENOBUFS } from './errno.ts';
 export { PAGE_SIZE, sk_data_ready } from './sock.ts';
 export type { SoftnetData } from './softnet.ts';
 export type { SkBuff, NetDevice, Sock };

@@ -3,12 +3,13 @@ import type { Host } from './host.ts';
 import type { NetDevice } from './netdevice.ts';
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
-import { NET_RX_DROP, NET_RX_SUCCESS } from './dev.ts';
+import * as netdevice_h from './netdevice.ts';
 import { udp_rcv } from './udp.ts';
 import { tcp_v4_rcv } from './tcp.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_IP_CSUM_BAD, IPPROTO_TCP, IPPROTO_UDP } = packet_h;
+const { NET_RX_DROP, NET_RX_SUCCESS } = netdevice_h;
 
 /**
  * ip_rcv: count the datagram, check its header, route it. Local datagrams go to

@@ -6,14 +6,14 @@ import type { SoftnetData } from './softnet.ts';
 import { GroState, gro_normal_list, napi_gro_flush } from './gro.ts';
 import { ListHead, list_add_tail, list_del_init, list_empty } from './list.ts';
 import { Hrtimer, hrtimer_start } from './hrtimer.ts';
+import * as netdevice_h from './netdevice.ts';
 import * as softirq_h from './softirq.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { NAPI_STATE_MISSED, NAPI_STATE_SCHED } = netdevice_h;
 const { NET_RX_SOFTIRQ } = softirq_h;
 
 export const NAPI_POLL_WEIGHT = 64;
-export const NAPI_STATE_SCHED = 1 << 0;
-export const NAPI_STATE_MISSED = 1 << 1;
 
 export type PollFunction = (napi: NapiStruct, budget: number) => number;
 

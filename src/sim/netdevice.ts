@@ -1,6 +1,14 @@
 /** struct net_device and its RX queues' sysfs state (include/linux/netdevice.h, net/core/net-sysfs.c). */
 import type { Host } from './host.ts';
 
+/** What netif_receive_skb and the protocol handlers return. */
+export const NET_RX_SUCCESS = 0;
+export const NET_RX_DROP = 1;
+
+/** napi_struct.state bits (as masks: the kernel's NAPIF_STATE_*). */
+export const NAPI_STATE_SCHED = 1 << 0;
+export const NAPI_STATE_MISSED = 1 << 1;
+
 /** struct rps_dev_flow: RFS's per-queue record of where a flow is being processed. */
 export interface RpsDevFlow {
   cpu: number;

@@ -5,17 +5,19 @@
  */
 import type { Host } from './host.ts';
 import { IrqDesc } from './irq.ts';
-import { ____napi_schedule, NAPI_STATE_SCHED, type NapiStruct } from './napi.ts';
+import { ____napi_schedule, type NapiStruct } from './napi.ts';
+import * as netdevice_h from './netdevice.ts';
 import type { NetDevice, RpsDevFlow } from './netdevice.ts';
 import { reciprocal_scale } from './rss.ts';
 import * as softirq_h from './softirq.ts';
 import type { SkBuff } from './skbuff.ts';
 import { FLOW_LIMIT_HISTORY, type SoftnetData } from './softnet.ts';
 import * as trace_h from './trace.ts';
-import { NET_RX_DROP, NET_RX_SUCCESS, __netif_receive_skb } from './dev.ts';
+import { __netif_receive_skb } from './dev.ts';
 import { list_del_init } from './list.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
+const { NAPI_STATE_SCHED, NET_RX_DROP, NET_RX_SUCCESS } = netdevice_h;
 const { NET_RX_SOFTIRQ } = softirq_h;
 const { STAGE } = trace_h;
 

@@ -2,6 +2,7 @@
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
+import * as errno_h from './errno.ts';
 import * as sock_h from './sock.ts';
 import * as trace_h from './trace.ts';
 import { icmp_send_port_unreach } from './icmp.ts';
@@ -10,9 +11,8 @@ import { icmp_send_port_unreach } from './icmp.ts';
 const { FRAME_L4_CSUM_BAD, IPPROTO_UDP } = packet_h;
 const { L4_SOCK_QUEUE, STAGE } = trace_h;
 const { PAGE_SIZE } = sock_h;
+const { ENOBUFS, ENOMEM } = errno_h;
 
-export const ENOMEM = 12;
-export const ENOBUFS = 105;
 const INT_MAX = 2147483647;
 
 /**
