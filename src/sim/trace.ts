@@ -90,8 +90,8 @@ export class Trace {
       const time = s[j]!;
       const packet = s[j | 1]!;
       const aux = s[j | 2]!;
-      const pair = PAIRS[stage - WIRE_DMA];
-      if (pair) {
+      if (stage >= WIRE_DMA) {
+        const pair = PAIRS[stage - WIRE_DMA]!;
         out.push({ time, packet, stage: pair[1], cpu, aux });
         if (out.length < want) out.push({ time, packet, stage: pair[0], cpu, aux: 0 });
       } else {
