@@ -14,11 +14,11 @@ import { SkBuff, SKB_STRUCT_TRUESIZE } from './skbuff.ts';
 import { KernelError } from './errno.ts';
 import { list_del_init } from './list.ts';
 import * as trace_h from './trace.ts';
-import * as packet_h from './packet.ts';
+import * as if_ether_h from './if_ether.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { STAGE } = trace_h;
-const { ETH_HLEN } = packet_h;
+const { ETH_HLEN } = if_ether_h;
 
 export const IGB_DEFAULT_RXD = 256;
 export const IGB_MIN_RXD = 64; // lowered from 80 in 2023

@@ -15,7 +15,6 @@ export const TCPHDR_RST = 0x04;
 export const TCPHDR_PSH = 0x08;
 export const TCPHDR_ACK = 0x10;
 
-export { ETH_FCS_LEN, ETH_HLEN, ETH_ZLEN } from './if_ether.ts';
 /** Preamble, start delimiter and inter-frame gap: the wire time a frame costs beyond its bytes. */
 export const ETH_WIRE_OVERHEAD = 20;
 export const IP_HLEN = 20;
