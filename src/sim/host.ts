@@ -380,12 +380,15 @@ export class Host {
     this.releasePages(skb);
   }
 
-  /** kfree_skb_reason: a drop, with the reason the skb:kfree_skb tracepoint would show. */
-  kfree_skb(skb: SkBuff, reason: SkbDropReason, where: string): void {
+  /**
+   * kfree_skb_reason: a drop, traced with its reason as the skb:kfree_skb tracepoint shows it, as
+   * the free begins. `stage` is L4_DROP for a caller whose l4_rcv event has this same time.
+   */
+  kfree_skb(skb: SkBuff, reason: SkbDropReason, where: string, stage = STAGE.drop): void {
+    this.trace.record(this.cpu.clock, skb.packet.id, stage, this.cpu.id, SKB_DROP_INDEX[reason]);
     this.cpu.charge(this.cost.kfreeSkb);
     this.releasePages(skb);
     this.countDrop(reason, where, skb.gso_segs);
-    this.trace.record(this.cpu.clock, skb.packet.id, STAGE.drop, this.cpu.id, SKB_DROP_INDEX[reason]);
   }
 
   /** A drop in the NIC's hardware: no skb yet, so no kernel drop reason; `counter` names what counts it. */

@@ -5,7 +5,7 @@
  */
 export const TRACE_STAGES = [
   'wire', // the frame reached the NIC
-  'nic_drop', // the NIC dropped it (aux: index of the drop site)
+  'nic_drop', // the NIC dropped it
   'dma', // DMA'd into an RX ring (aux: queue)
   'poll', // the driver's poll took it off the ring (aux: queue)
   'gro_merged', // GRO merged it into a held skb
@@ -15,7 +15,7 @@ export const TRACE_STAGES = [
   'l4_rcv', // udp_rcv / tcp_v4_rcv
   'sock_queue', // queued on a socket (aux: socket index)
   'read', // the application read it (aux: socket index)
-  'drop', // kfree_skb with a reason (aux: index of the drop site)
+  'drop', // kfree_skb with a reason (aux: the reason's index in SKB_DROP_REASONS)
 ] as const;
 
 export type TraceStage = (typeof TRACE_STAGES)[number];
@@ -27,16 +27,19 @@ export const STAGE: { readonly [K in TraceStage]: number } = Object.fromEntries(
  * Events that share a packet, a time and a CPU are recorded as one and read as two: the first of
  * the pair with aux 0, the second with the aux recorded. A frame DMA'd on arrival (the common case)
  * reaches the NIC and its ring at once (aux: the queue); __netif_receive_skb_core hands the skb to
- * ip_rcv at once; udp_rcv queues the datagram at once (aux: the socket).
+ * ip_rcv at once; udp_rcv queues the datagram at once (aux: the socket), or frees it at once (aux:
+ * the drop reason).
  */
 const PAIRS = [
   ['wire', 'dma'],
   ['netif_receive', 'ip_rcv'],
   ['l4_rcv', 'sock_queue'],
+  ['l4_rcv', 'drop'],
 ] as const satisfies readonly (readonly [TraceStage, TraceStage])[];
 export const WIRE_DMA = TRACE_STAGES.length;
 export const NETIF_IP_RCV = WIRE_DMA + 1;
 export const L4_SOCK_QUEUE = WIRE_DMA + 2;
+export const L4_DROP = WIRE_DMA + 3;
 
 export interface TraceEvent {
   time: number;

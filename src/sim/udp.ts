@@ -1,6 +1,7 @@
 /** UDP receive (net/ipv4/udp.c). */
 import * as packet_h from './packet.ts';
 import type { SkBuff } from './skbuff.ts';
+import type { SkbDropReason } from './dropreason.ts';
 import { sk_data_ready, type Sock } from './sock.ts';
 import * as errno_h from './errno.ts';
 import * as sock_h from './sock.ts';
@@ -9,7 +10,7 @@ import { icmp_send_port_unreach } from './icmp.ts';
 
 // Imported constants as module constants, which V8 folds into the code (see index.ts).
 const { FRAME_L4_CSUM_BAD, IPPROTO_UDP } = packet_h;
-const { L4_SOCK_QUEUE, STAGE } = trace_h;
+const { L4_DROP, L4_SOCK_QUEUE, STAGE } = trace_h;
 const { PAGE_SIZE } = sock_h;
 const { ENOBUFS, ENOMEM } = errno_h;
 
@@ -33,43 +34,43 @@ export function udp_rcv(skb: SkBuff): number {
   return 0;
 }
 
-// The drop paths of udp_rcv, apart so that udp_rcv stays small enough to inline. Each traces
-// l4_rcv alone (at udp_rcv's time) before the drop.
+// The drop paths of udp_rcv, apart so that udp_rcv stays small enough to inline. Each frees the
+// skb through udp_drop, which traces l4_rcv at udp_rcv's time.
 
-function trace_l4_rcv(skb: SkBuff, time: number): void {
+/** kfree_skb for udp_rcv: l4_rcv and the drop are one trace record when nothing ran between them. */
+function udp_drop(skb: SkBuff, reason: SkbDropReason, where: string, time: number): void {
   const host = skb.dev.host;
-  host.trace.record(time, skb.packet.id, STAGE.l4_rcv, host.cpu.id, 0);
+  const cpu = host.cpu;
+  if (cpu.clock === time) return host.kfree_skb(skb, reason, where, L4_DROP);
+  host.trace.record(time, skb.packet.id, STAGE.l4_rcv, cpu.id, 0);
+  host.kfree_skb(skb, reason, where);
 }
 
 /** __udp4_lib_rcv's csum_error. */
 function udp_csum_error(skb: SkBuff, time: number): number {
-  const host = skb.dev.host;
-  trace_l4_rcv(skb, time);
-  host.mib.Udp.InCsumErrors++;
-  host.mib.Udp.InErrors++;
-  host.kfree_skb(skb, 'UDP_CSUM', '__udp4_lib_rcv');
+  const mib = skb.dev.host.mib.Udp;
+  mib.InCsumErrors++;
+  mib.InErrors++;
+  udp_drop(skb, 'UDP_CSUM', '__udp4_lib_rcv', time);
   return 0;
 }
 
 /** __udp4_lib_rcv with no socket bound to the port: port unreachable. */
 function udp_no_socket(skb: SkBuff, time: number): number {
   const host = skb.dev.host;
-  trace_l4_rcv(skb, time);
   host.mib.Udp.NoPorts++;
   icmp_send_port_unreach(host);
-  host.kfree_skb(skb, 'NO_SOCKET', '__udp4_lib_rcv');
+  udp_drop(skb, 'NO_SOCKET', '__udp4_lib_rcv', time);
   return 0;
 }
 
 /** __udp_queue_rcv_skb: count and free what the enqueue refused. */
 function udp_queue_rcv_drop(skb: SkBuff, rc: number, time: number): void {
-  const host = skb.dev.host;
-  const mib = host.mib.Udp;
-  trace_l4_rcv(skb, time);
+  const mib = skb.dev.host.mib.Udp;
   if (rc === -ENOMEM) mib.RcvbufErrors++;
   else mib.MemErrors++;
   mib.InErrors++;
-  host.kfree_skb(skb, rc === -ENOMEM ? 'SOCKET_RCVBUFF' : 'PROTO_MEM', '__udp_queue_rcv_skb');
+  udp_drop(skb, rc === -ENOMEM ? 'SOCKET_RCVBUFF' : 'PROTO_MEM', '__udp_queue_rcv_skb', time);
 }
 
 /**
