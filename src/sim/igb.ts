@@ -255,11 +255,9 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   rx_desc.dd = false;
   rx_desc.packet = null;
   rx_ring.next_to_clean = ntc + 1 === rx_ring.count ? 0 : ntc + 1;
-  if (netdev.features.rxhash) {
-    const rss = adapter.nic.rss;
-    skb.hash = rx_desc.rss_hash;
-    skb.l4_hash = packet.flow.proto === 6 ? rss.tcp4 === 'sdfn' : rss.udp4 === 'sdfn';
-  }
+  // igb_rx_hash: skb_set_hash(skb, rss, PKT_HASH_TYPE_L3). igb in 6.18 calls its hash L3 whatever
+  // fields it covered, so l4_hash stays clear and skb_get_hash (RPS, RFS) computes its own.
+  if (netdev.features.rxhash) skb.hash = rx_desc.rss_hash;
   const queue = rx_ring.queue_index;
   skb.queue_mapping = queue;
   const stats = rx_ring.rx_stats;

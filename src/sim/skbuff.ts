@@ -24,9 +24,10 @@ export class SkBuff {
   declare len: number;
   /** Memory charged to a socket for this skb. */
   declare truesize: number;
-  /** skb->hash and whether it covers the ports (l4_hash) or only the addresses. */
+  /** skb->hash; whether it covers the ports (l4_hash); whether the stack computed it (sw_hash) rather than the NIC. */
   hash = 0;
   l4_hash = false;
+  sw_hash = false;
   /** The RX queue the NIC put it on (skb_record_rx_queue). */
   queue_mapping = 0;
   /** TCP: sequence of the first byte and of the byte after the last one; flags of the last segment merged. */

@@ -1,6 +1,6 @@
 // Each phenomenon of the receive path, shown by the counter that reveals it.
 import { describe, expect, it } from 'vitest';
-import { bursts, constantRate, createHost, manyFlows, reference, tcpFlow, writeSysfs, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
+import { bursts, constantRate, createHost, manyFlows, reference, skb_get_hash, tcpFlow, writeSysfs, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
 
 const ethtool = (s: HostStats, name: string): number => {
   const row = s.nic.ethtool.find(([n]) => n === name);
@@ -229,6 +229,44 @@ describe('determinism', () => {
 
   it('gives different counters for another seed', () => {
     expect(run(8).stats).not.toEqual(run(7).stats);
+  });
+});
+
+describe('the flow hash RPS steers by', () => {
+  const rps = (config: HostConfig = {}): HostConfig => ({ ...config, nic: { queues: 1, ...config.nic }, sysfs: { '/sys/class/net/eth0/queues/rx-0/rps_cpus': 'e' } });
+
+  it("is the stack's own on igb, which marks its RSS hash L3: another RSS key moves no flow to another CPU", () => {
+    const steered = (rssKey: string) =>
+      createHost(rps({ nic: { rssKey } }))
+        .run(manyFlows({ pps: 200_000, flows: 16 }), { durationNs: 5e6 })
+        .stats.softnet.map((c) => c.received_rps);
+    const microsoft = steered('6d5a56da255b0ec24167253d43a38fb0d0ca2bcbae7b30b477cb2da38030f20c6a42b73bbeac01fa');
+    expect(microsoft.filter((n) => n > 0).length).toBeGreaterThan(1);
+    expect(steered('a5'.repeat(40))).toEqual(microsoft);
+  });
+
+  it('is computed once per skb, replacing the hash the NIC gave, and kept', () => {
+    const seen: { nic: number; sw: boolean; first: number; again: number }[] = [];
+    const host = createHost(
+      rps({
+        hooks: {
+          get_rps_cpu: (dev, skb) => {
+            const nic = skb.hash;
+            const first = skb_get_hash(skb);
+            seen.push({ nic, sw: skb.sw_hash, first, again: skb_get_hash(skb) });
+            return reference.get_rps_cpu(dev, skb);
+          },
+        },
+      }),
+    );
+    host.run(constantRate({ pps: 10_000 }), { durationNs: 1e6 });
+    expect(seen.length).toBeGreaterThan(0);
+    for (const { nic, sw, first, again } of seen) {
+      expect(nic).not.toBe(0);
+      expect(sw).toBe(true);
+      expect(first).not.toBe(nic);
+      expect(again).toBe(first);
+    }
   });
 });
 
