@@ -22,6 +22,8 @@ export interface CostModel {
   dmaUnmap: number;
   /** GRO per packet (a merged packet skips every later per-packet cost). */
   groPacket: number;
+  /** skb_get_hash computing a flow hash in software: the flow dissector and siphash. */
+  flowHash: number;
   /** enqueue_to_backlog. */
   backlogEnqueue: number;
   /** __netif_receive_skb_core, ip_rcv and the route lookup (early demux hit). */
@@ -57,6 +59,7 @@ export const DEFAULT_COST_MODEL: Readonly<CostModel> = Object.freeze({
   refillAlloc: 70,
   dmaUnmap: 25,
   groPacket: 35,
+  flowHash: 50,
   backlogEnqueue: 60,
   netifReceiveIp: 160,
   udpRcv: 220,

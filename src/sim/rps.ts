@@ -64,9 +64,11 @@ export function skb_get_hash(skb: SkBuff): number {
 
 /** __skb_get_hash: the flow dissector's hash of the 4-tuple (never 0), set as a software L4 hash. */
 function __skb_get_hash(skb: SkBuff): void {
+  const host = skb.dev.host;
+  host.cpu.charge(host.cost.flowHash);
   const f = skb.flow;
   // The flow dissector's hash is symmetric and keyed per boot; a keyed mix of the 4-tuple stands for it.
-  let h = Math.imul(Math.min(f.saddr, f.daddr) ^ skb.dev.host.hashSeed, 0x9e3779b1);
+  let h = Math.imul(Math.min(f.saddr, f.daddr) ^ host.hashSeed, 0x9e3779b1);
   h = Math.imul(h ^ Math.max(f.saddr, f.daddr), 0x85ebca6b);
   h = Math.imul(h ^ ((Math.min(f.sport, f.dport) << 16) | Math.max(f.sport, f.dport)), 0xc2b2ae35);
   h = (h ^ (h >>> 16) ^ f.proto) >>> 0;
