@@ -10,7 +10,7 @@ import { NapiStruct, napi_complete_done, napi_schedule } from './napi.ts';
 import type { NetDevice } from './netdevice.ts';
 import { NicVector, type Nic } from './nic.ts';
 import { IGB_RX_DESC, RxPage, RxRing, igb_desc_unused, newRxRingStats, type RxDesc, type RxRingStats } from './ring.ts';
-import { SkBuff, SKB_STRUCT_TRUESIZE } from './skbuff.ts';
+import { build_skb, SKB_STRUCT_TRUESIZE, type SkBuff } from './skbuff.ts';
 import { KernelError } from './errno.ts';
 import { list_del_init } from './list.ts';
 import * as trace_h from './trace.ts';
@@ -246,8 +246,7 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;
   const netdev = adapter.netdev;
-  const skb = new SkBuff(packet, netdev, IGB_RX_TRUESIZE);
-  skb.page = page;
+  const skb = build_skb(packet, netdev, IGB_RX_TRUESIZE, page);
   page.skbRefs++;
   igb_put_rx_buffer(rx_ring, buffer);
   // Hand the descriptor back to software: cleared until the refill gives it a buffer again.

@@ -5,6 +5,8 @@
  * Habits that keep the per-packet path fast in V8 (npm run bench measures it):
  * - Class fields set by a constructor are `declare`d: a field defined as undefined first is typed
  *   loosely, so every double stored in it is a new heap number and every read checks its kind.
+ * - An object made per packet (the skb) is an object literal, not a class: V8 builds a literal
+ *   with its final shape at once, where a constructor adds its fields one shape at a time.
  * - Modules copy the constants they import into module constants, which V8 folds into the code.
  *   An exported constant read by name (in its own module or imported) is a cell, loaded and
  *   checked on every use; so the constants the per-packet path needs live in modules of
