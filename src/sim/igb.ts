@@ -9,6 +9,7 @@ import { IrqDesc } from './irq.ts';
 import { NapiStruct, napi_complete_done, napi_schedule } from './napi.ts';
 import type { NetDevice } from './netdevice.ts';
 import { NicVector, type Nic } from './nic.ts';
+import { Packet } from './packet.ts';
 import { IGB_RX_DESC, RxPage, RxRing, igb_desc_unused, newRxRingStats, type RxDesc, type RxRingStats } from './ring.ts';
 import { build_skb, SKB_STRUCT_TRUESIZE, type SkBuff } from './skbuff.ts';
 import { KernelError } from './errno.ts';
@@ -240,8 +241,8 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const host = adapter.host;
   const cpu = host.cpu;
   const ntc = rx_ring.next_to_clean;
-  if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length || rx_desc.packet === null) igb_bad_desc(rx_ring, rx_desc);
-  const packet = rx_desc.packet;
+  if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length) igb_bad_desc(rx_ring, rx_desc);
+  const packet = new Packet(rx_desc.frame_id, rx_desc.frame_flow, rx_desc.length, rx_desc.frame_time, rx_desc.frame_seq, rx_desc.frame_tcp_flags, rx_desc.frame_faults);
   cpu.charge(host.cost.driverRxPacket);
   const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;
@@ -252,7 +253,6 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   // Hand the descriptor back to software: cleared until the refill gives it a buffer again.
   rx_desc.length = 0;
   rx_desc.dd = false;
-  rx_desc.packet = null;
   rx_ring.next_to_clean = ntc + 1 === rx_ring.count ? 0 : ntc + 1;
   // igb_rx_hash: skb_set_hash(skb, rss, PKT_HASH_TYPE_L3). igb in 6.18 calls its hash L3 whatever
   // fields it covered, so l4_hash stays clear and skb_get_hash (RPS, RFS) computes its own.

@@ -227,7 +227,12 @@ export class Nic {
   private dma(ring: RxRing, packet: Packet, hash: number, now: number, stage: number): void {
     const head = ring.head;
     const desc = ring.desc[head]!;
-    desc.packet = packet;
+    desc.frame_flow = packet.flow;
+    desc.frame_id = packet.id;
+    desc.frame_time = packet.time;
+    desc.frame_seq = packet.seq;
+    desc.frame_tcp_flags = packet.tcpFlags;
+    desc.frame_faults = packet.faults;
     desc.length = packet.len;
     desc.dd = true;
     desc.rss_hash = hash;

@@ -1,4 +1,4 @@
-import type { Packet } from './packet.ts';
+import type { Flow } from './packet.ts';
 import type { QVector } from './igb.ts';
 
 /** A page the driver maps for DMA; igb splits it in two 2 KiB halves and flips between them. */
@@ -17,8 +17,18 @@ export class RxDesc {
   rss_hash = 0;
   /** Error bits the NIC's checksum offload set (IPE/L4E). */
   csum_err = false;
-  /** The frame DMA'd into this descriptor's buffer. */
-  packet: Packet | null = null;
+  /**
+   * The frame DMA'd into this descriptor's buffer, as its bytes land in host memory: its fields,
+   * copied, from which the driver builds the Packet its skb carries. (Holding the wire's Packet
+   * here would cost a write barrier per frame: a new object stored into a long-lived one.) The
+   * flow is set by the first DMA, not before: a field that has held null is typed loosely.
+   */
+  declare frame_flow: Flow;
+  frame_id = 0;
+  frame_time = 0;
+  frame_seq = 0;
+  frame_tcp_flags = 0;
+  frame_faults = 0;
 }
 
 /** struct igb_rx_buffer: the page behind a descriptor. */
