@@ -160,6 +160,8 @@ export class Host {
   private readonly warnedOnce = new Set<string>();
   private declare readonly sysctl: SysctlTable;
   private readonly flows = new Map<string, Flow>();
+  /** The same flows by id: what an RX descriptor's frame names its flow by. */
+  readonly flowsById: Flow[] = [];
   /** Drop counts by reason (or 'hw') and then by place: constant strings, so no key is built per drop. */
   private readonly drops = new Map<string, Map<string, DropCount>>();
   private lastDrop: DropCount | null = null;
@@ -364,6 +366,7 @@ export class Host {
     if (!flow) {
       flow = { id: this.flows.size, proto, saddr, sport, daddr, dport };
       this.flows.set(key, flow);
+      this.flowsById[flow.id] = flow;
     }
     return flow;
   }

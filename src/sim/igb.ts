@@ -242,7 +242,8 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const cpu = host.cpu;
   const ntc = rx_ring.next_to_clean;
   if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length) igb_bad_desc(rx_ring, rx_desc);
-  const packet = new Packet(rx_desc.frame_id, rx_desc.frame_flow, rx_desc.length, rx_desc.frame_time, rx_desc.frame_seq, rx_desc.frame_tcp_flags, rx_desc.frame_faults);
+  const flow = host.flowsById[rx_desc.frame_flow_id]!;
+  const packet = new Packet(rx_desc.frame_id, flow, rx_desc.length, rx_desc.frame_time, rx_desc.frame_seq, rx_desc.frame_tcp_flags, rx_desc.frame_faults);
   cpu.charge(host.cost.driverRxPacket);
   const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;

@@ -227,7 +227,7 @@ export class Nic {
   private dma(ring: RxRing, packet: Packet, hash: number, now: number, stage: number): void {
     const head = ring.head;
     const desc = ring.desc[head]!;
-    desc.frame_flow = packet.flow;
+    desc.frame_flow_id = packet.flow.id;
     desc.frame_id = packet.id;
     desc.frame_time = packet.time;
     desc.frame_seq = packet.seq;

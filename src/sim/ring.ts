@@ -1,4 +1,3 @@
-import type { Flow } from './packet.ts';
 import type { QVector } from './igb.ts';
 
 /** A page the driver maps for DMA; igb splits it in two 2 KiB halves and flips between them. */
@@ -21,9 +20,9 @@ export class RxDesc {
    * The frame DMA'd into this descriptor's buffer, as its bytes land in host memory: its fields,
    * copied, from which the driver builds the Packet its skb carries. (Holding the wire's Packet
    * here would cost a write barrier per frame: a new object stored into a long-lived one.) The
-   * flow is set by the first DMA, not before: a field that has held null is typed loosely.
+   * flow is named by its id (Host.flowsById).
    */
-  declare frame_flow: Flow;
+  frame_flow_id = 0;
   frame_id = 0;
   frame_time = 0;
   frame_seq = 0;
