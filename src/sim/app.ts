@@ -22,7 +22,7 @@ export interface ReaderConfig {
 export class SocketReader implements Thread {
   declare readonly name: string;
   runnable = true;
-  vruntime = 0;
+  vruntime = -0; // a double from the start (index.ts)
   declare readonly sk: Sock;
   declare readonly processNs: number;
 

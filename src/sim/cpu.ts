@@ -46,7 +46,7 @@ export interface Thread {
 class Ksoftirqd implements Thread {
   declare readonly name: string;
   runnable = false;
-  vruntime = 0;
+  vruntime = -0; // a double from the start (index.ts)
 
   constructor(cpu: number) {
     this.name = `ksoftirqd/${cpu}`;
@@ -67,7 +67,7 @@ export class Cpu {
   declare readonly host: Host;
   declare readonly sd: SoftnetData;
   /** Local time: the end of the last step this CPU executed. */
-  clock = 0;
+  clock = -0; // a double from the start (index.ts)
   /** Pending softirqs (bit per SOFTIRQ number). */
   pending = 0;
   readonly softirqCounts = new Array<number>(NR_SOFTIRQS).fill(0);
@@ -80,11 +80,11 @@ export class Cpu {
   current: Thread | null = null;
   /** rq->nr_switches: switches from one task to another, the idle task included (/proc/stat's ctxt sums them). */
   nr_switches = 0;
-  private sliceStart = 0;
+  private sliceStart = -0; // a double from the start (index.ts)
   needResched = false;
   /** What runs now (CTX_*), and the clock when it began: its time is added to `spent` when it ends. */
   private ctx = CTX_SYSTEM;
-  private ctxStart = 0;
+  private ctxStart = -0; // a double from the start (index.ts)
   private declare readonly timer: Timer;
   private declare readonly tickTimer: Timer;
   /** Hard interrupts raised here and not yet handled, in the order they came. */

@@ -21,9 +21,9 @@ export interface LatencySummary {
 export class Histogram {
   private readonly counts = new Float64Array(64 * SUB);
   count = 0;
-  private sum = 0;
+  private sum = -0; // a double from the start (index.ts)
   private min = Infinity;
-  private max = 0;
+  private max = -0; // a double from the start (index.ts)
 
   record(valueNs: number): void {
     const v = valueNs < 1 ? 1 : valueNs;

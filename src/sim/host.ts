@@ -151,7 +151,7 @@ export class Host {
   readonly rpsIpi: IrqDesc[] = [];
   declare readonly hashSeed: number;
   /** Global time of the event being processed. */
-  now = 0;
+  now = -0; // a double from the start (index.ts)
   /** The CPU whose step is running (this_cpu). */
   declare cpu: Cpu;
   nextPacketId = 0;

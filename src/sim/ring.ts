@@ -13,7 +13,7 @@ export class RxDesc {
   /** Status DD (descriptor done) and EOP. */
   dd = false;
   /** RSS hash the NIC computed (wb.lower.hi_dword.rss). */
-  rss_hash = 0;
+  rss_hash = -0; // a double from the start (index.ts)
   /** Error bits the NIC's checksum offload set (IPE/L4E). */
   csum_err = false;
   /**
@@ -24,7 +24,7 @@ export class RxDesc {
    */
   frame_flow_id = 0;
   frame_id = 0;
-  frame_time = 0;
+  frame_time = -0; // a double from the start (index.ts)
   frame_seq = 0;
   frame_tcp_flags = 0;
   frame_faults = 0;

@@ -29,7 +29,7 @@ export class Sock {
   sk_backlog_len = 0;
   sk_drops = 0;
   /** The flow hash of the last packet received (sk_rxhash), recorded for RFS. */
-  sk_rxhash = 0;
+  sk_rxhash = -0; // a double from the start (index.ts)
   /** TCP: bytes queued and not yet read (what Recv-Q shows for TCP). */
   unreadBytes = 0;
   /** The socket lock is held by its owner (in recvmsg) until this time. */
