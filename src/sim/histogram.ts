@@ -70,7 +70,7 @@ export class Histogram {
       p90Ns: this.percentile(90),
       p99Ns: this.percentile(99),
       p999Ns: this.percentile(99.9),
-      maxNs: this.max,
+      maxNs: this.count ? this.max : 0,
     };
   }
 }

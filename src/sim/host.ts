@@ -457,7 +457,7 @@ export class Host {
       .filter((d) => d.count > 0);
     const result = {
       workload: workload.name,
-      startNs: start,
+      startNs: start + 0, // + 0: before the first run, now is still the -0 it starts at (index.ts)
       endNs: end,
       sent: source.sent,
       delivered: this.latency.count,

@@ -10,7 +10,8 @@
  *   later from small integer to double gives every such object a new shape, throws away the code
  *   compiled for the old one, and leaves the fields that pointed to such objects typed loosely
  *   from the next host on (measured: a host's second run took nearly twice as long as its third;
- *   after, 5-7% fewer instructions per run).
+ *   after, 5-7% fewer instructions per run). Where such a field is read out into a result, it is
+ *   given + 0 if it may still hold that -0, which console.log would show.
  * - An object made per packet (the skb) is an object literal, not a class: V8 builds a literal
  *   with its final shape at once, where a constructor adds its fields one shape at a time.
  * - A new object is not stored into a long-lived one per packet where its fields will do: each

@@ -233,7 +233,8 @@ export function collectStats(host: Host): HostStats {
     localInterrupts: { LOC: cpus.map((c) => c.local.LOC), RES: cpus.map((c) => c.local.RES), CAL: cpus.map((c) => c.local.CAL) },
     cpuTime: cpus.map((c) => ({ ...c.time })),
     contextSwitches: cpus.map((c) => c.nr_switches),
-    threads: cpus.flatMap((c) => c.threads.map((t) => ({ name: t.name, cpu: c.id, runtimeNs: t.vruntime, runnable: t.runnable }))),
+    // + 0: a thread that has never run still holds the -0 its runtime starts at (index.ts).
+    threads: cpus.flatMap((c) => c.threads.map((t) => ({ name: t.name, cpu: c.id, runtimeNs: t.vruntime + 0, runnable: t.runnable }))),
     nic: { name: host.dev.name, driver: 'igb', ethtool: igbEthtoolStats(host, net), netdev: net },
     snmp: cloneMib(host.mib),
     sockets: host.sockets.map((sk) => ({

@@ -230,6 +230,18 @@ describe('determinism', () => {
   it('gives different counters for another seed', () => {
     expect(run(8).stats).not.toEqual(run(7).stats);
   });
+
+  it('never hands out a -0 (fields start at -0 inside the simulator), even from a host where nothing ran', () => {
+    // No socket on the port and one idle CPU: nothing delivered, threads that never ran.
+    const r = createHost({ seed: 1, sockets: [] }).run(constantRate({ pps: 1000, dport: 7777 }), { durationNs: 1e6 });
+    const negativeZeros: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (Object.is(v, -0)) negativeZeros.push(path);
+      else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    walk(r, 'result');
+    expect(negativeZeros).toEqual([]);
+  });
 });
 
 describe('the flow hash RPS steers by', () => {
