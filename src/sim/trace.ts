@@ -1,6 +1,6 @@
 /**
  * A bounded trace of what happened to packets: the last `capacity` events (stage, packet, CPU,
- * time), kept in one typed array so that recording costs four stores. Diagrams, latency plots and
+ * time), kept in one typed array so that recording costs three stores. Diagrams, latency plots and
  * "where did my packet go?" read it.
  */
 export const TRACE_STAGES = [
@@ -49,12 +49,16 @@ export interface TraceEvent {
   aux: number;
 }
 
+/** Numbers per event, and where aux begins in the third (below it: stage, 5 bits, and CPU + 1, 6 bits). */
+const SLOT = 3;
+const AUX_SCALE = 2048;
+
 export class Trace {
   declare readonly capacity: number;
   /**
-   * Per event: time, packet, aux, and the stage with the CPU in the bits above it: one array, so a
-   * record is four stores into it. Its length in events is a power of two, so the slot is a mask
-   * away; and the offsets within a slot are ORed in, which cannot overflow (no checks in V8's code).
+   * Per event three numbers: time, packet, and aux with the stage and CPU in the low bits (aux ×
+   * AUX_SCALE + stage × 64 + cpu + 1, exact in a double while aux is below 2^42). One array, so a
+   * record is three stores into it; its length in events is a power of two, so the slot is a mask away.
    */
   private declare readonly slots: Float64Array;
   private declare readonly mask: number;
@@ -65,17 +69,16 @@ export class Trace {
     this.capacity = Math.max(0, Math.floor(capacity));
     let size = 1;
     while (size < this.capacity) size *= 2;
-    this.slots = new Float64Array(size * 4);
+    this.slots = new Float64Array(size * SLOT);
     this.mask = size - 1;
   }
 
   record(time: number, packet: number, stage: number, cpu: number, aux: number): void {
-    const j = (this.count++ & this.mask) << 2;
+    const j = (this.count++ & this.mask) * SLOT;
     const s = this.slots;
     s[j] = time;
-    s[j | 1] = packet;
-    s[j | 2] = aux;
-    s[j | 3] = stage | (cpu << 8);
+    s[j + 1] = packet;
+    s[j + 2] = aux * AUX_SCALE + ((stage << 6) | (cpu + 1));
   }
 
   /** The last `last` events (at most `capacity`), oldest first. */
@@ -86,13 +89,14 @@ export class Trace {
     const oldest = Math.max(0, this.count - (this.mask + 1));
     // Newest first, until enough: a record of a pair gives two events.
     for (let n = this.count - 1; n >= oldest && out.length < want; n--) {
-      const j = (n & this.mask) << 2;
-      const sc = s[j | 3]!;
-      const cpu = sc >> 8;
-      const stage = sc & 255;
+      const j = (n & this.mask) * SLOT;
+      const packed = s[j + 2]!;
+      const low = packed % AUX_SCALE;
+      const cpu = (low & 63) - 1;
+      const stage = low >> 6;
+      const aux = (packed - low) / AUX_SCALE;
       const time = s[j]!;
-      const packet = s[j | 1]!;
-      const aux = s[j | 2]!;
+      const packet = s[j + 1]!;
       if (stage >= WIRE_DMA) {
         const pair = PAIRS[stage - WIRE_DMA]!;
         out.push({ time, packet, stage: pair[1], cpu, aux });

@@ -19,6 +19,17 @@ describe('the bounded trace', () => {
     expect(none.events()).toEqual([]);
   });
 
+  it('keeps an aux as large as a packet id of a long run, and every stage and CPU, exactly', () => {
+    const trace = new Trace(32);
+    const id = 2 ** 40 + 12345; // gro_merged's aux names the packet it merged into
+    trace.record(1e12 + 0.25, id + 1, 4, 31, id);
+    trace.record(3, 7, 11, -1, 0);
+    expect(trace.events()).toEqual([
+      { time: 1e12 + 0.25, packet: id + 1, stage: 'gro_merged', cpu: 31, aux: id },
+      { time: 3, packet: 7, stage: 'drop', cpu: -1, aux: 0 },
+    ]);
+  });
+
   it('gives the last few events alone when asked, and a snapshot later events leave as it was', () => {
     const trace = new Trace(8);
     for (let p = 0; p < 10; p++) trace.record(p, p, 0, 0, 0);
