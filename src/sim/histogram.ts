@@ -4,8 +4,10 @@
  */
 const SUB_BITS = 5;
 const SUB = 1 << SUB_BITS;
-/** 2^-k for every exponent a double has: dividing by a power of two is multiplying by its inverse, exactly. */
-const INV_POW2 = Float64Array.from({ length: 1024 }, (_, k) => 2 ** -k);
+/** A double and its high 32 bits (sign, exponent, the mantissa's top 20), in the platform's byte order. */
+const BITS = new Float64Array(1);
+const HI = new Uint32Array(BITS.buffer);
+const HI_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 export interface LatencySummary {
   count: number;
@@ -35,11 +37,11 @@ export class Histogram {
   }
 
   private static bucket(v: number): number {
-    // clz32 gives the exponent of values below 2^32 ns (4.3 s) without a logarithm.
-    const exp = v < 4294967296 ? 31 - Math.clz32(v) : Math.floor(Math.log2(v));
-    if (exp < SUB_BITS) return Math.floor(v);
-    const sub = Math.floor(v * INV_POW2[exp - SUB_BITS]!) - SUB;
-    return (exp - SUB_BITS + 1) * SUB + sub;
+    if (v < SUB) return Math.floor(v);
+    // A double's exponent and the leading SUB_BITS bits of its mantissa are the bucket: no logarithm.
+    BITS[0] = v;
+    const hi = HI[HI_WORD]!;
+    return ((hi >>> 20) - 1023 - SUB_BITS + 1) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
   }
 
   /** The upper edge of a bucket: the value reported for samples in it. */
