@@ -16,7 +16,7 @@ import type { IrqDesc } from './irq.ts';
 import { createMib, type Mib } from './mib.ts';
 import { NetDevice } from './netdevice.ts';
 import { Nic } from './nic.ts';
-import type { Flow, IpProto, Packet } from './packet.ts';
+import type { Flow, IpProto, WireFrame } from './packet.ts';
 import * as packet_h from './packet.ts';
 import { createRng, type Rng } from './rng.ts';
 import { createRpsIpi, process_backlog, rps_cpu_mask, RpsSockFlowTable } from './rps.ts';
@@ -395,9 +395,9 @@ export class Host {
   }
 
   /** A drop in the NIC's hardware: no skb yet, so no kernel drop reason; `counter` names what counts it. */
-  dropHw(packet: Packet, now: number, counter: string): void {
+  dropHw(frame: WireFrame, now: number, counter: string): void {
     this.countDrop(null, counter, 1);
-    this.trace.record(now, packet.id, STAGE.nic_drop, -1, 0);
+    this.trace.record(now, frame.id, STAGE.nic_drop, -1, 0);
   }
 
   private countDrop(reason: SkbDropReason | null, where: string, n: number): void {
@@ -496,10 +496,12 @@ export class Host {
   /** Frames due before any other event arrive in one go: nothing else happens in between. */
   private wire(source: TrafficSource, end: number): void {
     for (let t = source.nextTime; t <= end && t <= this.timers.peekTime(); t = source.nextTime) {
-      const packet = source.take();
-      if (packet === null) continue;
-      this.now = t;
-      this.nic.receive(packet, t);
+      const frame = source.due();
+      if (frame !== null) {
+        this.now = t;
+        this.nic.receive(frame, t);
+      }
+      source.next();
     }
   }
 

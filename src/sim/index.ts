@@ -16,6 +16,7 @@
  *   with its final shape at once, where a constructor adds its fields one shape at a time.
  * - A new object is not stored into a long-lived one per packet where its fields will do: each
  *   such store goes through V8's write barrier (the RX descriptor copies the frame's fields).
+ *   Nor is one made where nothing keeps it: the wire rewrites one WireFrame for each frame.
  * - Modules copy the constants they import into module constants, which V8 folds into the code.
  *   An exported constant read by name (in its own module or imported) is a cell, loaded and
  *   checked on every use; so the constants the per-packet path needs live in modules of

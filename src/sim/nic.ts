@@ -2,7 +2,7 @@ import type { Host } from './host.ts';
 import { Fifo } from './fifo.ts';
 import type { IrqDesc } from './irq.ts';
 import { generic_handle_irq } from './irq.ts';
-import type { Flow, Packet } from './packet.ts';
+import type { Flow, WireFrame } from './packet.ts';
 import * as packet_h from './packet.ts';
 import type { RxRing } from './ring.ts';
 import { IGB_RETA_SIZE, igb_reta_default, rssInputIPv4, toeplitzHash } from './rss.ts';
@@ -73,7 +73,7 @@ export class Nic {
   /** The on-chip RX packet buffer, in bytes, and the frames waiting in it (head-of-line). */
   declare readonly fifoSize: number;
   private fifoBytes = 0;
-  private fifo = new Fifo<{ packet: Packet; queue: number; hash: number }>();
+  private fifo = new Fifo<{ frame: WireFrame; queue: number; hash: number }>();
   readonly hw: NicHwStats = { gprc: 0, gorc: 0, bprc: 0, mprc: 0, crcerrs: 0, rnbc: 0, mpc: 0 };
   /** Per-flow cache of the RSS result: a flow's hash never changes while the key and fields don't. */
   private hashCache: ({ hash: number; queue: number } | undefined)[] = [];
@@ -130,72 +130,72 @@ export class Nic {
    * A frame's last bit reached the NIC. Rare cases are apart, so that the common one stays small
    * enough to inline; it records the wire and the DMA as one trace event.
    */
-  receive(packet: Packet, now: number): void {
-    if (packet.faults !== 0 && this.filtered(packet, now)) return;
-    if (this.rings.length === 0) return this.traceWire(packet, now); // interface down: nothing is received
-    const sel = this.rssFor(packet.flow);
+  receive(frame: WireFrame, now: number): void {
+    if (frame.faults !== 0 && this.filtered(frame, now)) return;
+    if (this.rings.length === 0) return this.traceWire(frame, now); // interface down: nothing is received
+    const sel = this.rssFor(frame.flow);
     const ring = this.rings[sel.queue]!;
     if (this.fifo.qlen === 0 && ring.nicFree > 0) {
-      this.countGood(packet);
-      this.dma(ring, packet, sel.hash, now, WIRE_DMA);
+      this.countGood(frame);
+      this.dma(ring, frame, sel.hash, now, WIRE_DMA);
     } else {
-      this.traceWire(packet, now);
-      this.noDescriptor(packet, sel, now);
+      this.traceWire(frame, now);
+      this.noDescriptor(frame, sel, now);
     }
   }
 
-  private traceWire(packet: Packet, now: number): void {
-    this.host.trace.record(now, packet.id, STAGE.wire, -1, 0);
+  private traceWire(frame: WireFrame, now: number): void {
+    this.host.trace.record(now, frame.id, STAGE.wire, -1, 0);
   }
 
   /** The MAC drops a damaged frame (bad FCS) or, unless promiscuous, one for another MAC address. */
-  private filtered(packet: Packet, now: number): boolean {
-    if (packet.faults & FRAME_FCS_BAD) {
+  private filtered(frame: WireFrame, now: number): boolean {
+    if (frame.faults & FRAME_FCS_BAD) {
       this.hw.crcerrs++;
-      this.traceWire(packet, now);
-      this.host.dropHw(packet, now, 'rx_crc_errors');
+      this.traceWire(frame, now);
+      this.host.dropHw(frame, now, 'rx_crc_errors');
       return true;
     }
-    if (packet.faults & FRAME_NOT_OUR_MAC && !this.promisc) {
+    if (frame.faults & FRAME_NOT_OUR_MAC && !this.promisc) {
       // The destination-MAC filter discards it in hardware; no counter records it.
-      this.traceWire(packet, now);
-      this.host.dropHw(packet, now, 'mac_filter');
+      this.traceWire(frame, now);
+      this.host.dropHw(frame, now, 'mac_filter');
       return true;
     }
     return false;
   }
 
   /** Frames wait in the packet buffer already, or the ring has no free descriptor. */
-  private noDescriptor(packet: Packet, sel: { hash: number; queue: number }, now: number): void {
+  private noDescriptor(frame: WireFrame, sel: { hash: number; queue: number }, now: number): void {
     if (this.fifo.qlen > 0) {
-      this.toFifo(packet, sel.queue, sel.hash, now);
+      this.toFifo(frame, sel.queue, sel.hash, now);
       return;
     }
     const ring = this.rings[sel.queue]!;
     this.hw.rnbc++;
     if (this.dropEnable) {
-      this.countGood(packet);
+      this.countGood(frame);
       ring.rx_stats.drops++;
-      this.host.dropHw(packet, now, this.queueDrops[ring.queue_index]!);
+      this.host.dropHw(frame, now, this.queueDrops[ring.queue_index]!);
     } else {
-      this.toFifo(packet, sel.queue, sel.hash, now);
+      this.toFifo(frame, sel.queue, sel.hash, now);
     }
   }
 
-  private countGood(packet: Packet): void {
+  private countGood(frame: WireFrame): void {
     this.hw.gprc++;
-    this.hw.gorc += packet.frameLen;
+    this.hw.gorc += frame.frameLen;
   }
 
-  private toFifo(packet: Packet, queue: number, hash: number, now: number): void {
-    if (this.fifoBytes + packet.frameLen > this.fifoSize) {
+  private toFifo(frame: WireFrame, queue: number, hash: number, now: number): void {
+    if (this.fifoBytes + frame.frameLen > this.fifoSize) {
       this.hw.mpc++;
-      this.host.dropHw(packet, now, 'rx_missed_errors');
+      this.host.dropHw(frame, now, 'rx_missed_errors');
       return;
     }
-    this.countGood(packet);
-    this.fifo.push({ packet, queue, hash });
-    this.fifoBytes += packet.frameLen;
+    this.countGood(frame);
+    this.fifo.push({ frame: frame.copy(), queue, hash });
+    this.fifoBytes += frame.frameLen;
   }
 
   /** The driver wrote a ring's tail: frames waiting in the packet buffer may move on. */
@@ -204,8 +204,8 @@ export class Nic {
       const ring = this.rings[head.queue]!;
       if (ring.nicFree === 0) return;
       this.fifo.shift();
-      this.fifoBytes -= head.packet.frameLen;
-      this.dma(ring, head.packet, head.hash, now, STAGE.dma);
+      this.fifoBytes -= head.frame.frameLen;
+      this.dma(ring, head.frame, head.hash, now, STAGE.dma);
     }
   }
 
@@ -224,22 +224,22 @@ export class Nic {
   }
 
   /** Write a frame into the descriptor at the ring's head and latch the interrupt cause; trace it as `stage` (dma, or WIRE_DMA). */
-  private dma(ring: RxRing, packet: Packet, hash: number, now: number, stage: number): void {
+  private dma(ring: RxRing, frame: WireFrame, hash: number, now: number, stage: number): void {
     const head = ring.head;
     const desc = ring.desc[head]!;
-    desc.frame_flow_id = packet.flow.id;
-    desc.frame_id = packet.id;
-    desc.frame_time = packet.time;
-    desc.frame_seq = packet.seq;
-    desc.frame_tcp_flags = packet.tcpFlags;
-    desc.frame_faults = packet.faults;
-    desc.length = packet.len;
+    desc.frame_flow_id = frame.flow.id;
+    desc.frame_id = frame.id;
+    desc.frame_time = frame.time;
+    desc.frame_seq = frame.seq;
+    desc.frame_tcp_flags = frame.tcpFlags;
+    desc.frame_faults = frame.faults;
+    desc.length = frame.len;
     desc.dd = true;
     desc.rss_hash = hash;
-    desc.csum_err = (packet.faults & (FRAME_IP_CSUM_BAD | FRAME_L4_CSUM_BAD)) !== 0;
+    desc.csum_err = (frame.faults & (FRAME_IP_CSUM_BAD | FRAME_L4_CSUM_BAD)) !== 0;
     ring.head = head + 1 === ring.count ? 0 : head + 1;
     const queue = ring.queue_index;
-    this.host.trace.record(now, packet.id, stage, -1, queue);
+    this.host.trace.record(now, frame.id, stage, -1, queue);
     this.latchCause(queue, now);
   }
 

@@ -43,7 +43,46 @@ export function frameLenOf(ipLen: number): number {
   return (len > ETH_ZLEN ? len : ETH_ZLEN) + ETH_FCS_LEN;
 }
 
-/** A frame as it arrives on the wire. */
+/**
+ * The frame whose last bit is reaching the NIC now: the wire's one frame at a time, rewritten for
+ * each (the NIC copies what it keeps, as DMA copies a frame into host memory). A Packet per frame
+ * would be one more object per frame for the garbage collector.
+ */
+export class WireFrame {
+  id = 0;
+  flow: Flow;
+  /** IP packet length in bytes. */
+  len = 0;
+  /** Arrival time of the last bit, in ns. */
+  time = -0; // a double from the start (index.ts)
+  seq = 0;
+  tcpFlags = 0;
+  /** FRAME_* bits. */
+  faults = 0;
+
+  constructor(flow: Flow) {
+    this.flow = flow;
+  }
+
+  /** Frame length on the wire, Ethernet header and FCS included, padded to the 64-byte minimum. */
+  get frameLen(): number {
+    return frameLenOf(this.len);
+  }
+
+  /** A copy that the next frame leaves as it is (for the NIC's packet buffer). */
+  copy(): WireFrame {
+    const c = new WireFrame(this.flow);
+    c.id = this.id;
+    c.len = this.len;
+    c.time = this.time;
+    c.seq = this.seq;
+    c.tcpFlags = this.tcpFlags;
+    c.faults = this.faults;
+    return c;
+  }
+}
+
+/** A frame as it arrived on the wire, as the skb that carries it holds it. */
 export class Packet {
   /** Sequential id over the whole run: what the trace calls this packet. */
   readonly id: number;

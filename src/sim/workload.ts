@@ -4,7 +4,7 @@
  * into frames on the wire, deterministically from the host's seed.
  */
 import type { Host } from './host.ts';
-import { ETH_WIRE_OVERHEAD, frameLenOf, FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IP_HLEN, IPPROTO_TCP, IPPROTO_UDP, Packet, TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH, UDP_HLEN, type Flow } from './packet.ts';
+import { ETH_WIRE_OVERHEAD, frameLenOf, FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC, IP_HLEN, IPPROTO_TCP, IPPROTO_UDP, TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH, UDP_HLEN, WireFrame, type Flow } from './packet.ts';
 import { parseIPv4 } from './rss.ts';
 
 export interface FlowSpec {
@@ -97,16 +97,12 @@ export class TrafficSource {
   private declare wireFreeAt: number;
   private inBurst = 0;
   /**
-   * The next frame, decided ahead so that its arrival time (its last bit) is known: its flow (null
-   * for none), id, arrival, sequence number, TCP flags and faults. It becomes a Packet when taken
-   * (held here as one, it would cost a write barrier per frame).
+   * The next frame, decided ahead so that its arrival time (its last bit) is known: its flow's
+   * state (null for none: a retry slot, or the end), its arrival, and the frame itself.
    */
   private pendingFlow: FlowState | null = null;
-  private pendingId = 0;
   private pendingAt = Infinity;
-  private pendingSeq = 0;
-  private pendingFlags = 0;
-  private pendingFaults = 0;
+  declare readonly frame: WireFrame;
   sent = 0;
 
   constructor(host: Host, w: Workload, start: number, end: number) {
@@ -137,6 +133,7 @@ export class TrafficSource {
         wireNs: (frameLenOf(len) + ETH_WIRE_OVERHEAD) * 8 * this.bitNs,
       };
     });
+    this.frame = new WireFrame(this.flows[0]!.flow);
     this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.nextAt = start;
     this.wireFreeAt = start;
@@ -148,12 +145,14 @@ export class TrafficSource {
     return this.pendingAt;
   }
 
-  /** The frame due at nextTime, or null for a retry slot (the flows due were held back by their window). */
-  take(): Packet | null {
-    const fs = this.pendingFlow;
-    const packet = fs === null ? null : new Packet(this.pendingId, fs.flow, fs.len, this.pendingAt, this.pendingSeq, this.pendingFlags, this.pendingFaults);
+  /** The frame due at nextTime, or null for a retry slot (the flows due were held back by their window); valid until next(). */
+  due(): WireFrame | null {
+    return this.pendingFlow === null ? null : this.frame;
+  }
+
+  /** Move on to the frame after the one due. */
+  next(): void {
     this.generate();
-    return packet;
   }
 
   /**
@@ -181,11 +180,15 @@ export class TrafficSource {
     const arrival = (now > free ? now : free) + fs.wireNs;
     if (arrival >= this.end) return null;
     this.wireFreeAt = arrival;
-    this.pendingId = this.host.nextPacketId++;
     this.pendingAt = arrival;
-    this.pendingSeq = fs.seq;
-    this.pendingFlags = fs.tcp ? this.tcpFlags(fs) : 0;
-    this.pendingFaults = this.faults();
+    const frame = this.frame;
+    frame.id = this.host.nextPacketId++;
+    frame.flow = fs.flow;
+    frame.len = fs.len;
+    frame.time = arrival;
+    frame.seq = fs.seq;
+    frame.tcpFlags = fs.tcp ? this.tcpFlags(fs) : 0;
+    frame.faults = this.faults();
     if (fs.tcp) fs.seq += this.payload;
     this.sent++;
     return fs;
