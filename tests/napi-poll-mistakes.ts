@@ -16,7 +16,7 @@ export function mutate(from: string, to: string): string {
 export const noRefill = () => mutate('igb_alloc_rx_buffers(rx_ring, cleaned_count);', '');
 
 /** A poll that throws on packet 500. */
-export const throwing = () => mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n');
+export const throwing = () => mutate('    napi_gro_receive(napi, skb);\n', '    if (skb.id === 500) throw new RangeError("bad skb");\n    napi_gro_receive(napi, skb);\n');
 
 /** A poll that never returns. */
 export const LOOPS = 'export function igb_poll(napi: unknown, budget: number): number {\n  for (;;) {}\n}\n';

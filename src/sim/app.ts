@@ -54,8 +54,8 @@ export class SocketReader implements Thread {
       host.mib.Udp.InDatagrams++;
     }
     host.sock_rps_record_flow(sk, cpu.id);
-    host.trace.record(cpu.clock, skb.packet.id, STAGE.read, cpu.id, sk.index);
-    host.latency.record(cpu.clock - skb.packet.time);
+    host.trace.record(cpu.clock, skb.id, STAGE.read, cpu.id, sk.index);
+    host.latency.record(cpu.clock - skb.hwtstamp);
     host.consume_skb(skb);
     if (this.processNs > 0) {
       cpu.setCtx(CTX_USER);

@@ -126,6 +126,6 @@ export function __netif_receive_skb_core(skb: SkBuff): number {
   cpu.charge(host.cost.netifReceiveIp);
   // Every frame this NIC delivers is IPv4 (ETH_P_IP): its handler is ip_rcv, called at once, so
   // both are one trace record (made here, whichever ip_rcv the hook is).
-  host.trace.record(cpu.clock, skb.packet.id, NETIF_IP_RCV, cpu.id, 0);
+  host.trace.record(cpu.clock, skb.id, NETIF_IP_RCV, cpu.id, 0);
   return host.hooks.ip_rcv(skb, skb.dev);
 }

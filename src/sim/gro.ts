@@ -68,7 +68,7 @@ function dev_gro_receive(napi: NapiStruct, skb: SkBuff): GroResult {
       p.gso_segs++;
       p.truesize += skb.truesize;
       if (skb.page) (p.fragPages ??= []).push(skb.page);
-      host.trace.record(host.cpu.clock, skb.packet.id, STAGE.gro_merged, host.cpu.id, p.packet.id);
+      host.trace.record(host.cpu.clock, skb.id, STAGE.gro_merged, host.cpu.id, p.id);
       if (flush) {
         bucket.splice(i, 1);
         gro.held--;

@@ -388,7 +388,7 @@ export class Host {
    * the free begins. `stage` is L4_DROP for a caller whose l4_rcv event has this same time.
    */
   kfree_skb(skb: SkBuff, reason: SkbDropReason, where: string, stage = STAGE.drop): void {
-    this.trace.record(this.cpu.clock, skb.packet.id, stage, this.cpu.id, SKB_DROP_INDEX[reason]);
+    this.trace.record(this.cpu.clock, skb.id, stage, this.cpu.id, SKB_DROP_INDEX[reason]);
     this.cpu.charge(this.cost.kfreeSkb);
     this.releasePages(skb);
     this.countDrop(reason, where, skb.gso_segs);

@@ -9,7 +9,6 @@ import { IrqDesc } from './irq.ts';
 import { NapiStruct, napi_complete_done, napi_schedule } from './napi.ts';
 import type { NetDevice } from './netdevice.ts';
 import { NicVector, type Nic } from './nic.ts';
-import { Packet } from './packet.ts';
 import { IGB_RX_DESC, RxPage, RxRing, igb_desc_unused, newRxRingStats, type RxDesc, type RxRingStats } from './ring.ts';
 import { build_skb, SKB_STRUCT_TRUESIZE, type SkBuff } from './skbuff.ts';
 import { KernelError } from './errno.ts';
@@ -243,12 +242,11 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const ntc = rx_ring.next_to_clean;
   if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length) igb_bad_desc(rx_ring, rx_desc);
   const flow = host.flowsById[rx_desc.frame_flow_id]!;
-  const packet = new Packet(rx_desc.frame_id, flow, rx_desc.length, rx_desc.frame_time, rx_desc.frame_seq, rx_desc.frame_tcp_flags, rx_desc.frame_faults);
   cpu.charge(host.cost.driverRxPacket);
   const buffer = rx_ring.buffer_info[ntc]!;
   const page = buffer.page!;
   const netdev = adapter.netdev;
-  const skb = build_skb(packet, netdev, IGB_RX_TRUESIZE, page);
+  const skb = build_skb(rx_desc, flow, netdev, IGB_RX_TRUESIZE, page);
   page.skbRefs++;
   igb_put_rx_buffer(rx_ring, buffer);
   // Hand the descriptor back to software: cleared until the refill gives it a buffer again.
@@ -269,7 +267,7 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const rx = q_vector.rx;
   rx.total_packets++;
   rx.total_bytes += frameBytes;
-  host.trace.record(cpu.clock, packet.id, STAGE.poll, cpu.id, queue);
+  host.trace.record(cpu.clock, skb.id, STAGE.poll, cpu.id, queue);
   return skb;
 }
 

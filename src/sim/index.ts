@@ -78,7 +78,7 @@ export { ENOMEM, ENOBUFS } from './errno.ts';
 export { PAGE_SIZE, sk_data_ready } from './sock.ts';
 export type { SoftnetData } from './softnet.ts';
 export type { SkBuff, NetDevice, Sock };
-export type { Flow, Packet } from './packet.ts';
+export type { Flow, WireFrame } from './packet.ts';
 export { IPPROTO_TCP, IPPROTO_UDP } from './packet.ts';
 
 /** napi_gro_receive, through the host's hook (a lab's version when one is installed). */

@@ -21,7 +21,7 @@ export function ip_rcv(skb: SkBuff, dev: NetDevice): number {
   // ip_rcv_core (its trace event is recorded by the caller, __netif_receive_skb_core)
   mib.Ip.InReceives++;
   mib.IpExt.InOctets += skb.len;
-  if (skb.packet.faults & FRAME_IP_CSUM_BAD) return ip_rcv_csum_error(host, skb);
+  if (skb.faults & FRAME_IP_CSUM_BAD) return ip_rcv_csum_error(host, skb);
   mib.IpExt.InNoECTPkts += skb.gso_segs > 1 ? skb.gso_segs : 1;
   // ip_rcv_finish: the route lookup (early demux would find the same local route).
   if (skb.flow.daddr !== dev.ipv4) return ip_error(host, skb);

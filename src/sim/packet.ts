@@ -43,12 +43,18 @@ export function frameLenOf(ipLen: number): number {
   return (len > ETH_ZLEN ? len : ETH_ZLEN) + ETH_FCS_LEN;
 }
 
+/** L4 payload bytes of an IP packet of `ipLen` bytes. */
+export function payloadOf(proto: IpProto, ipLen: number): number {
+  return ipLen - IP_HLEN - (proto === IPPROTO_TCP ? TCP_HLEN : UDP_HLEN);
+}
+
 /**
  * The frame whose last bit is reaching the NIC now: the wire's one frame at a time, rewritten for
- * each (the NIC copies what it keeps, as DMA copies a frame into host memory). A Packet per frame
- * would be one more object per frame for the garbage collector.
+ * each (the NIC copies what it keeps, as DMA copies a frame into host memory). An object per frame
+ * would be one more for the garbage collector.
  */
 export class WireFrame {
+  /** Sequential id over the whole run: what the trace calls this frame. */
   id = 0;
   flow: Flow;
   /** IP packet length in bytes. */
@@ -79,41 +85,5 @@ export class WireFrame {
     c.tcpFlags = this.tcpFlags;
     c.faults = this.faults;
     return c;
-  }
-}
-
-/** A frame as it arrived on the wire, as the skb that carries it holds it. */
-export class Packet {
-  /** Sequential id over the whole run: what the trace calls this packet. */
-  readonly id: number;
-  readonly flow: Flow;
-  /** IP packet length in bytes (what skb->len is after eth_type_trans). */
-  readonly len: number;
-  /** Arrival time of the last bit at the NIC, in ns. */
-  readonly time: number;
-  /** TCP sequence number of the first payload byte (0 for UDP). */
-  readonly seq: number;
-  readonly tcpFlags: number;
-  /** FRAME_* bits. */
-  readonly faults: number;
-
-  constructor(id: number, flow: Flow, len: number, time: number, seq: number, tcpFlags: number, faults: number) {
-    this.id = id;
-    this.flow = flow;
-    this.len = len;
-    this.time = time;
-    this.seq = seq;
-    this.tcpFlags = tcpFlags;
-    this.faults = faults;
-  }
-
-  /** Frame length on the wire, Ethernet header and FCS included, padded to the 64-byte minimum. */
-  get frameLen(): number {
-    return frameLenOf(this.len);
-  }
-
-  /** L4 payload bytes. */
-  get payload(): number {
-    return this.len - IP_HLEN - (this.flow.proto === IPPROTO_TCP ? TCP_HLEN : UDP_HLEN);
   }
 }

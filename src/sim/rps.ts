@@ -167,7 +167,7 @@ export function enqueue_to_backlog(skb: SkBuff, cpu: number): number {
     sd.input_queue_tail++;
     if (skb.rflow) skb.rflow.last_qtail = sd.input_queue_tail;
     skb.queuedAt = here.clock;
-    host.trace.record(here.clock, skb.packet.id, STAGE.backlog, here.id, cpu);
+    host.trace.record(here.clock, skb.id, STAGE.backlog, here.id, cpu);
     return NET_RX_SUCCESS;
   }
   sd.dropped++;

@@ -1,7 +1,7 @@
-import type { Flow, Packet } from './packet.ts';
+import { payloadOf, type Flow } from './packet.ts';
 import * as packet_h from './packet.ts';
 import type { NetDevice } from './netdevice.ts';
-import type { RxPage } from './ring.ts';
+import type { RxDesc, RxPage } from './ring.ts';
 import type { RpsDevFlow } from './netdevice.ts';
 
 /**
@@ -20,8 +20,12 @@ export function SKB_TRUESIZE(size: number): number {
 
 /** struct sk_buff, reduced to what the receive path reads and writes. */
 export interface SkBuff {
-  /** The first wire packet in this skb (GRO may have merged more: see gso_segs). */
-  readonly packet: Packet;
+  /** The trace's id of the first frame in this skb (GRO may have merged more: see gso_segs). */
+  readonly id: number;
+  /** When that frame's last bit reached the NIC, in ns: the NIC's receive timestamp (skb_hwtstamps). */
+  readonly hwtstamp: number;
+  /** What is wrong with that frame (FRAME_* bits), for the checksum checks of IP and UDP/TCP. */
+  readonly faults: number;
   readonly flow: Flow;
   dev: NetDevice;
   /** Bytes from the IP header on. */
@@ -52,21 +56,28 @@ export interface SkBuff {
   queuedAt: number;
 }
 
-/** build_skb: an skb around a received frame's buffer, `truesize` bytes of memory in all. */
-export function build_skb(packet: Packet, dev: NetDevice, truesize: number, page: RxPage | null): SkBuff {
+/**
+ * build_skb: an skb around the frame DMA'd into a descriptor's buffer (the frame's fields are in
+ * the descriptor; `flow` is the one it names), `truesize` bytes of memory in all.
+ */
+export function build_skb(rx_desc: RxDesc, flow: Flow, dev: NetDevice, truesize: number, page: RxPage | null): SkBuff {
+  const len = rx_desc.length;
+  const seq = rx_desc.frame_seq;
   return {
-    packet,
-    flow: packet.flow,
+    id: rx_desc.frame_id,
+    hwtstamp: rx_desc.frame_time,
+    faults: rx_desc.frame_faults,
+    flow,
     dev,
-    len: packet.len,
+    len,
     truesize,
     hash: 0,
     l4_hash: false,
     sw_hash: false,
     queue_mapping: 0,
-    seq: packet.seq,
-    end_seq: packet.seq + (packet.flow.proto === IPPROTO_TCP ? packet.payload : 0),
-    tcpFlags: packet.tcpFlags,
+    seq,
+    end_seq: seq + (flow.proto === IPPROTO_TCP ? payloadOf(IPPROTO_TCP, len) : 0),
+    tcpFlags: rx_desc.frame_tcp_flags,
     gso_segs: 1,
     page,
     fragPages: null,

@@ -18,8 +18,8 @@ export function tcp_v4_rcv(skb: SkBuff): number {
   const mib = host.mib;
   mib.Tcp.InSegs++;
   cpu.charge(host.cost.tcpRcv);
-  host.trace.record(cpu.clock, skb.packet.id, STAGE.l4_rcv, cpu.id, 0);
-  if (skb.packet.faults & FRAME_L4_CSUM_BAD) {
+  host.trace.record(cpu.clock, skb.id, STAGE.l4_rcv, cpu.id, 0);
+  if (skb.faults & FRAME_L4_CSUM_BAD) {
     mib.Tcp.InCsumErrors++;
     mib.Tcp.InErrs++;
     host.kfree_skb(skb, 'TCP_CSUM', 'tcp_v4_rcv');
@@ -69,7 +69,7 @@ export function tcp_rcv_established(sk: Sock, skb: SkBuff): number {
   sk.sk_receive_queue.push(skb);
   sk.sk_rxhash = skb.hash;
   skb.queuedAt = host.cpu.clock;
-  host.trace.record(host.cpu.clock, skb.packet.id, STAGE.sock_queue, host.cpu.id, sk.index);
+  host.trace.record(host.cpu.clock, skb.id, STAGE.sock_queue, host.cpu.id, sk.index);
   host.tcpDelivered(skb);
   sk_data_ready(sk);
   return 0;

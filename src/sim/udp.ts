@@ -25,12 +25,12 @@ export function udp_rcv(skb: SkBuff): number {
   const cpu = host.cpu;
   cpu.charge(host.cost.udpRcv);
   const time = cpu.clock;
-  if (skb.packet.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb, time);
+  if (skb.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb, time);
   const sk = host.sockLookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
   if (sk === undefined) return udp_no_socket(skb, time);
   const rc = host.hooks.__udp_enqueue_schedule_skb(sk, skb);
   if (rc < 0) udp_queue_rcv_drop(skb, rc, time);
-  else host.trace.record(time, skb.packet.id, L4_SOCK_QUEUE, cpu.id, sk.index);
+  else host.trace.record(time, skb.id, L4_SOCK_QUEUE, cpu.id, sk.index);
   return 0;
 }
 
@@ -42,7 +42,7 @@ function udp_drop(skb: SkBuff, reason: SkbDropReason, where: string, time: numbe
   const host = skb.dev.host;
   const cpu = host.cpu;
   if (cpu.clock === time) return host.kfree_skb(skb, reason, where, L4_DROP);
-  host.trace.record(time, skb.packet.id, STAGE.l4_rcv, cpu.id, 0);
+  host.trace.record(time, skb.id, STAGE.l4_rcv, cpu.id, 0);
   host.kfree_skb(skb, reason, where);
 }
 

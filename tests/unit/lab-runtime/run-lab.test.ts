@@ -36,7 +36,7 @@ describe('the napi-poll lab', () => {
     ['never completing', '  if (napi_complete_done(napi, work_done)) igb_ring_irq_enable(q_vector);\n', '', ['completes']],
     ['not re-enabling the interrupt', 'if (napi_complete_done(napi, work_done)) igb_ring_irq_enable(q_vector);', 'napi_complete_done(napi, work_done);', ['completes']],
     ['not refilling the ring', 'igb_alloc_rx_buffers(rx_ring, cleaned_count);', '', ['refills']],
-    ['losing packets', '    napi_gro_receive(napi, skb);\n', '    if (skb.packet.id % 2) napi_gro_receive(napi, skb);\n', ['delivers']],
+    ['losing packets', '    napi_gro_receive(napi, skb);\n', '    if (skb.id % 2) napi_gro_receive(napi, skb);\n', ['delivers']],
     ['duplicating packets', '    napi_gro_receive(napi, skb);\n', '    napi_gro_receive(napi, skb);\n    napi_gro_receive(napi, skb);\n', ['delivers']],
   ])('catches %s with its own check', (_what, from, to, expected) => {
     const r = runLab(lab, mutate(from, to));
@@ -53,7 +53,7 @@ describe('the napi-poll lab', () => {
   });
 
   it('reports an exception at the line that threw', () => {
-    const source = mutate('    const skb = igb_build_skb(rx_ring, rx_desc);\n', '    const skb = igb_build_skb(rx_ring, rx_desc);\n    if (skb && skb.packet.id === 1000) throw new RangeError("bad skb");\n');
+    const source = mutate('    const skb = igb_build_skb(rx_ring, rx_desc);\n', '    const skb = igb_build_skb(rx_ring, rx_desc);\n    if (skb && skb.id === 1000) throw new RangeError("bad skb");\n');
     const line = source.split('\n').findIndex((l) => l.includes('bad skb')) + 1;
     const r = runLab(lab, source);
     expect(r.error).toMatchObject({ kind: 'runtime', message: 'RangeError: bad skb', line });
