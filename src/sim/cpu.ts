@@ -148,7 +148,10 @@ export class Cpu {
 
   /** The scheduler should switch tasks at the next chance. */
   need_resched(): boolean {
-    return this.needResched || (this.current === null && this.threads.some((t) => t.runnable));
+    if (this.needResched) return true;
+    if (this.current !== null) return false;
+    for (const t of this.threads) if (t.runnable) return true;
+    return false;
   }
 
   private step(now: number): void {

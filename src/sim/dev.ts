@@ -4,7 +4,7 @@
  */
 import { current } from './context.ts';
 import { napi_poll, type NapiStruct } from './napi.ts';
-import { ListHead, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from './list.ts';
+import { INIT_LIST_HEAD, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from './list.ts';
 import { net_rps_action_and_irq_enable, rps_enabled_for } from './rps.ts';
 import * as softirq_h from './softirq.ts';
 import type { SkBuff } from './skbuff.ts';
@@ -37,15 +37,17 @@ export function this_cpu_softnet_data(): SoftnetData {
   return current().cpu.sd;
 }
 
-/** READ_ONCE(net_hotdata.x): the tunables net_rx_action and the backlog read on every run. */
-export function net_hotdata(): { netdev_budget: number; netdev_budget_usecs: number; max_backlog: number; dev_rx_weight: number } {
-  const host = current();
-  return {
-    netdev_budget: host.netdev_budget,
-    netdev_budget_usecs: host.netdev_budget_usecs,
-    max_backlog: host.max_backlog,
-    dev_rx_weight: host.dev_rx_weight,
-  };
+/** The tunables net_rx_action and the backlog read on every run (the host keeps them current). */
+export interface NetHotdata {
+  readonly netdev_budget: number;
+  readonly netdev_budget_usecs: number;
+  readonly max_backlog: number;
+  readonly dev_rx_weight: number;
+}
+
+/** READ_ONCE(net_hotdata.x) */
+export function net_hotdata(): NetHotdata {
+  return current();
 }
 
 /**
@@ -58,8 +60,11 @@ export function net_rx_action(): void {
   const hot = net_hotdata();
   const time_limit = jiffies() + usecs_to_jiffies(hot.netdev_budget_usecs);
   let budget = hot.netdev_budget;
-  const list = new ListHead<NapiStruct>();
-  const repoll = new ListHead<NapiStruct>();
+  // LIST_HEAD(list) and LIST_HEAD(repoll): on the kernel's stack; here the CPU's, made empty.
+  const list = sd.rx_action_list;
+  const repoll = sd.rx_action_repoll;
+  INIT_LIST_HEAD(list);
+  INIT_LIST_HEAD(repoll);
   let start = true;
   while (start) {
     start = false;

@@ -141,10 +141,11 @@ function napi_watchdog(n: NapiStruct): void {
 }
 
 /**
- * __napi_poll: call the poll function with the NAPI's weight as budget and decide whether it
- * needs another round (`repoll`).
+ * __napi_poll: call the poll function with the NAPI's weight as budget, return the work done and
+ * set `repoll.value` when the NAPI needs another round.
  */
-export function __napi_poll(n: NapiStruct): { work: number; repoll: boolean } {
+export function __napi_poll(n: NapiStruct, repoll: { value: boolean }): number {
+  repoll.value = false;
   const host = n.host;
   const weight = n.weight;
   let work = 0;
@@ -164,31 +165,35 @@ export function __napi_poll(n: NapiStruct): { work: number; repoll: boolean } {
   }
   if (work < weight) {
     if (n.state & NAPI_STATE_SCHED && list_empty(n.poll_list)) n.seen.leftScheduled++;
-    return { work, repoll: false };
+    return work;
   }
   // The driver consumed its whole budget: it must not have completed.
   if (!(n.state & NAPI_STATE_SCHED)) {
     n.seen.completedAtBudget++;
     host.warnOnce(`napi-complete-${n.name}`, `${n.name}: NAPI completed by a poll that used its whole budget of ${weight}`);
-    return { work, repoll: false };
+    return work;
   }
   if (!n.enabled) {
-    return { work, repoll: false };
+    return work;
   }
   // HZ < 1000: flush every held GRO packet, then hand up the batch.
   napi_gro_flush(n, host.hz >= 1000);
   gro_normal_list(n);
   if (!list_empty(n.poll_list)) {
     host.warnOnce(`napi-resched-${n.name}`, `${n.name}: Budget exhausted after napi rescheduled`);
-    return { work, repoll: false };
+    return work;
   }
-  return { work, repoll: true };
+  repoll.value = true;
+  return work;
 }
+
+/** napi_poll's bool do_repoll, passed by reference as the kernel passes its address (one object, not one per poll). */
+const do_repoll = { value: false };
 
 /** napi_poll: poll one NAPI taken off net_rx_action's list, and queue it on `repoll` if needed. */
 export function napi_poll(n: NapiStruct, repoll: ListHead<NapiStruct>): number {
   list_del_init(n.poll_list);
-  const { work, repoll: again } = __napi_poll(n);
-  if (again) napi_list_add_tail(n, repoll);
+  const work = __napi_poll(n, do_repoll);
+  if (do_repoll.value) napi_list_add_tail(n, repoll);
   return work;
 }

@@ -26,6 +26,9 @@ export class SoftnetData {
   declare readonly cpu: number;
   /** NAPIs with work to do on this CPU, in the order net_rx_action serves them. */
   readonly poll_list = new ListHead<NapiStruct>();
+  /** net_rx_action's two local lists (softirqs do not nest on a CPU, so one pair serves). */
+  readonly rx_action_list = new ListHead<NapiStruct>();
+  readonly rx_action_repoll = new ListHead<NapiStruct>();
   /** The backlog: packets steered here by RPS (or queued by netif_rx), and the part being processed. */
   readonly input_pkt_queue = new SkbQueue();
   readonly process_queue = new SkbQueue();
