@@ -11,7 +11,12 @@ import { IPPROTO_UDP, type Flow } from '../src/sim/packet.ts';
 
 const STANDARD = manyFlows({ pps: 1_000_000, flows: 64 });
 const DURATION_NS = 1e9;
-const ROUNDS = 5;
+/**
+ * Rounds of each measurement. V8 reaches its steady code for the simulator only after a few rounds
+ * (measured on this VM: from the 2nd to the 4th, as it recompiles for a second host's objects), so
+ * of 5 rounds often one or two were steady; of 10, several are.
+ */
+const ROUNDS = 10;
 
 function simulator(): { packets: number; seconds: number } {
   const host = createHost({ seed: 1 });
