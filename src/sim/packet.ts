@@ -56,7 +56,7 @@ export function payloadOf(proto: IpProto, ipLen: number): number {
 export class WireFrame {
   /** Sequential id over the whole run: what the trace calls this frame. */
   id = 0;
-  flow: Flow;
+  declare flow: Flow;
   /** IP packet length in bytes. */
   len = 0;
   /** Arrival time of the last bit, in ns. */

@@ -137,7 +137,7 @@ export class TrafficSource {
     this.schedule = flowSchedule(this.flows.map((f) => f.weight), Math.max(1024, this.flows.length * 16));
     this.nextAt = start;
     this.wireFreeAt = start;
-    this.generate();
+    this.next();
   }
 
   /** Arrival time (last bit) of the next frame, or Infinity when the run is over. */
@@ -150,16 +150,12 @@ export class TrafficSource {
     return this.pendingFlow === null ? null : this.frame;
   }
 
-  /** Move on to the frame after the one due. */
-  next(): void {
-    this.generate();
-  }
-
   /**
-   * Prepare the next frame. When every flow due is held back by its TCP window, leave no frame
-   * but a retry at the next slot, so time moves on and the receiver can open the window.
+   * Move on: prepare the frame after the one due. When every flow due is held back by its TCP
+   * window, leave no frame but a retry at the next slot, so time moves on and the receiver can open
+   * the window.
    */
-  private generate(): void {
+  next(): void {
     if (this.nextAt >= this.end) {
       this.pendingFlow = null;
       this.pendingAt = Infinity;
