@@ -18,7 +18,7 @@ export class RxDesc {
   csum_err = false;
   /**
    * The frame DMA'd into this descriptor's buffer, as its bytes land in host memory: its fields,
-   * copied, from which the driver builds the Packet its skb carries. (Holding the wire's Packet
+   * copied from the wire's frame, from which build_skb fills the skb. (An object per frame held
    * here would cost a write barrier per frame: a new object stored into a long-lived one.) The
    * flow is named by its id (Host.flowsById).
    */
