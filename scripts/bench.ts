@@ -7,7 +7,8 @@
 import { createHost, manyFlows } from '../src/sim/index.ts';
 import { labFile, loadLab } from '../src/lab-runtime/node-labs.ts';
 import { runLab } from '../src/lab-runtime/run-lab.ts';
-import { IPPROTO_UDP, type Flow } from '../src/sim/packet.ts';
+import type { Flow } from '../src/sim/include/net/flow_dissector.ts';
+import { IPPROTO_UDP } from '../src/sim/include/uapi/linux/in.ts';
 
 const STANDARD = manyFlows({ pps: 1_000_000, flows: 64 });
 const DURATION_NS = 1e9;

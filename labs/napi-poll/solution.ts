@@ -1,8 +1,9 @@
-import { IGB_RX_BUFFER_WRITE, IGB_RX_DESC, igb_alloc_rx_buffers, igb_build_skb, igb_desc_unused, igb_ring_irq_enable, napi_complete_done, napi_gro_receive, type NapiStruct } from 'packet-path/sim';
+import { container_of, IGB_RX_BUFFER_WRITE, IGB_RX_DESC, igb_alloc_rx_buffers, igb_build_skb, igb_desc_unused, igb_ring_irq_enable, napi_complete_done, napi_gro_receive, QVector, type NapiStruct } from 'packet-path/sim';
 
 /** The NAPI poll of one igb queue, as igb_poll and igb_clean_rx_irq do it. */
 export function igb_poll(napi: NapiStruct, budget: number): number {
-  const q_vector = napi.q_vector!;
+  // The q_vector this NAPI is embedded in (igb_poll does container_of(napi, struct igb_q_vector, napi)).
+  const q_vector = container_of(napi, QVector);
   const rx_ring = q_vector.rx_ring;
   let work_done = 0;
   // Descriptors left unfilled by an earlier allocation failure are retried too.

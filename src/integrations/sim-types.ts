@@ -1,7 +1,8 @@
 /**
- * `virtual:sim-types`: the declaration files of src/sim, generated at build time with the
- * TypeScript compiler, so the lab editor offers completion, hover docs and type errors for
- * 'packet-path/sim' exactly as the simulator declares it.
+ * `virtual:sim-types`: the declaration files of the learner's door (src/sim/kernel-api.ts) and of
+ * what it exports from, generated at build time with the TypeScript compiler, and the names the
+ * door exports; so the lab editor offers completion, hover docs and type errors for
+ * 'packet-path/sim' exactly as a lab's code may use it, and nothing more.
  */
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
@@ -11,11 +12,18 @@ import type { Plugin } from 'vite';
 const ID = 'virtual:sim-types';
 const RESOLVED = `\0${ID}`;
 const SIM_DIR = fileURLToPath(new URL('../sim/', import.meta.url));
+const DOOR = `${SIM_DIR}kernel-api.ts`;
 
-/** Declarations of src/sim keyed by file name (index.d.ts, host.d.ts, …), relative imports as .js. */
-export function simDeclarations(): Record<string, string> {
+export interface SimTypes {
+  /** Declaration files by path under the package (kernel-api.d.ts, include/linux/netdevice.d.ts, …), relative imports as .js. */
+  files: Record<string, string>;
+  /** Every name the door exports, values and types. */
+  exports: string[];
+}
+
+export function simDeclarations(): SimTypes {
   const files: Record<string, string> = {};
-  const program = ts.createProgram([`${SIM_DIR}index.ts`], {
+  const program = ts.createProgram([DOOR], {
     declaration: true,
     emitDeclarationOnly: true,
     allowImportingTsExtensions: true,
@@ -30,9 +38,12 @@ export function simDeclarations(): Record<string, string> {
   });
   program.emit(undefined, (fileName, text) => {
     const name = relative(SIM_DIR, fileName.replace(/\.d\.ts$/, '.ts')).replace(/\.ts$/, '.d.ts');
-    files[name] = text.replace(/from '(\.\/[\w-]+)\.ts'/g, "from '$1.js'").replace(/import\("(\.\/[\w-]+)\.ts"\)/g, 'import("$1.js")');
+    files[name] = text.replace(/(from |import\()(['"])(\.\.?\/[\w./-]+)\.ts\2/g, '$1$2$3.js$2');
   });
-  return files;
+  const checker = program.getTypeChecker();
+  const door = checker.getSymbolAtLocation(program.getSourceFile(DOOR)!)!;
+  const exports = checker.getExportsOfModule(door).map((s) => s.getName()).sort();
+  return { files, exports };
 }
 
 export function simTypes(): Plugin {

@@ -60,14 +60,24 @@ interface LabBase {
 }
 
 /** The learner writes a kernel function (starter.ts, solution.ts); each scenario runs it. */
-export interface CodeLab extends LabBase {
+export interface CodeLab<H extends HookName = HookName> extends LabBase {
   kind?: 'code';
   /** The simulator hook the learner's file replaces: the file exports a function of this name. */
-  hook: HookName;
+  hook: H;
+  /**
+   * Names of the kernel API ('packet-path/sim') the learner may not use here, besides the hook's
+   * own name: functions that would do the whole job (napi-poll: igb_clean_rx_irq).
+   */
+  withholds?: string[];
   scenarios: LabScenario[];
   checks: Check[];
   /** Install the learner's function, wrapped to record what checks need; by default it is the hook as is. */
-  install?: (fn: Hooks[HookName], probe: Probe) => Partial<Hooks>;
+  install?(fn: Hooks[H], probe: Probe): Partial<Hooks>;
+}
+
+/** What a code lab's learner may not import: what it withholds, and its hook's own name (a dispatcher would call their function back). */
+export function withheldNames(lab: CodeLab): string[] {
+  return [lab.hook, ...(lab.withholds ?? [])];
 }
 
 /**
@@ -86,7 +96,10 @@ export interface TuningLab extends LabBase {
 
 export type LabDefinition = CodeLab | TuningLab;
 
-export function defineLab<L extends LabDefinition>(lab: L): L {
+/** A lab's definition, typed: a code lab's `install` gets its hook's own type. */
+export function defineLab<H extends HookName>(lab: CodeLab<H>): CodeLab<H>;
+export function defineLab(lab: TuningLab): TuningLab;
+export function defineLab(lab: LabDefinition): LabDefinition {
   return lab;
 }
 

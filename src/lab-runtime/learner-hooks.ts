@@ -5,8 +5,8 @@
  * exactly what was graded.
  */
 import type { HookName, Hooks } from '../sim/index.ts';
-import type { CodeLab, Probe } from './define.ts';
-import { evaluate, LearnerCodeError, locate, transpile } from './learner-module.ts';
+import { withheldNames, type CodeLab, type Probe } from './define.ts';
+import { evaluate, ImportRefused, learnerDoor, LearnerCodeError, locate, transpile } from './learner-module.ts';
 
 /** A probe that keeps its counts in `into`. */
 export function probeInto(into: Record<string, number>): Probe {
@@ -19,7 +19,15 @@ export function probeInto(into: Record<string, number>): Probe {
 /** The hooks the file installs; throws a LearnerCodeError when it does not load or lacks the function. */
 export function learnerHooks(lab: CodeLab, source: string, probe: Probe): Partial<Hooks> {
   const compiled = transpile(source);
-  const fn = evaluate(compiled)[lab.hook];
+  const exports = evaluate(compiled, learnerDoor(withheldNames(lab)));
+  let fn: unknown;
+  try {
+    // A re-export from the door (export { x } from 'packet-path/sim') is read here.
+    fn = exports[lab.hook];
+  } catch (e) {
+    if (e instanceof ImportRefused) throw new LearnerCodeError({ kind: 'import', message: `${e.name}: ${e.message}` });
+    throw e;
+  }
   if (typeof fn !== 'function') {
     throw new LearnerCodeError({ kind: 'export', message: `Your file must export a function named ${lab.hook} (export function ${lab.hook}(…) { … })` });
   }

@@ -1,18 +1,18 @@
 /**
  * Turn the learner's TypeScript into a module object: transpile with sucrase (the same transformer
  * in the browser and in Node, so a file gets the same grade in both), then evaluate it with only
- * the simulator to import. Errors come back at the learner's line and column.
+ * the kernel API to import. Errors come back at the learner's line and column.
  */
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { transform } from 'sucrase';
-import * as sim from '../sim/index.ts';
+import * as kernelApi from '../sim/kernel-api.ts';
 
 /** The one import learner code may use. */
 export const SIM_MODULE = 'packet-path/sim';
 export const LEARNER_FILE = 'learner.ts';
 
 export interface LearnerError {
-  kind: 'syntax' | 'runtime' | 'export' | 'timeout';
+  kind: 'syntax' | 'runtime' | 'export' | 'import' | 'timeout';
   message: string;
   line?: number;
   column?: number;
@@ -55,11 +55,38 @@ const SHADOWED = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'import
 /** Lines the Function constructor puts before the body. */
 const WRAPPER_LINES = 2;
 
-/** Evaluate the compiled module and return its exports. */
-export function evaluate(compiled: CompiledModule): Record<string, unknown> {
+/** Learner code reached for a name its door does not have. */
+export class ImportRefused extends Error {
+  override readonly name = 'ImportError';
+}
+
+/**
+ * 'packet-path/sim' as a lab's learner sees it: the kernel API (src/sim/kernel-api.ts) without the
+ * names the lab withholds. Any other name, however it is reached (an import, a re-export, sim[x]),
+ * is refused with the door's message when it is read.
+ */
+export function learnerDoor(withheld: readonly string[]): object {
+  const names = Object.keys(kernelApi).filter((n) => !withheld.includes(n));
+  const door: Record<string, unknown> = Object.create(null);
+  for (const n of names) door[n] = (kernelApi as Record<string, unknown>)[n];
+  Object.freeze(door);
+  return new Proxy(door, {
+    get(target, name) {
+      if (typeof name !== 'string' || name in target) return target[name as string];
+      // Module interop asks whether this is an ES module, and some code probes for a thenable.
+      if (name === '__esModule') return true;
+      if (name === 'then') return undefined;
+      if (withheld.includes(name)) throw new ImportRefused(`\`${name}\` is not part of the kernel API in this lab: it does the job you are asked to write`);
+      throw new ImportRefused(`\`${name}\` is not part of the kernel API a lab can use`);
+    },
+  });
+}
+
+/** Evaluate the compiled module, importing from `door`, and return its exports. */
+export function evaluate(compiled: CompiledModule, door: object): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
   const require = (specifier: string): unknown => {
-    if (specifier === SIM_MODULE) return sim;
+    if (specifier === SIM_MODULE) return door;
     throw new Error(`Cannot import '${specifier}': a lab can import only '${SIM_MODULE}'`);
   };
   const body = `${compiled.code}\n//# sourceURL=${LEARNER_FILE}`;
@@ -95,6 +122,7 @@ export function locate(e: unknown, compiled: CompiledModule): LearnerError {
 /** An exception as the learner is told of it: at their line when it left their code (learnerHooks locates those). */
 export function learnerError(e: unknown): LearnerError {
   if (e instanceof LearnerCodeError) return e.detail;
+  if (e instanceof ImportRefused) return { kind: 'import', message: errorText(e) };
   return { kind: 'runtime', message: errorText(asError(e)) };
 }
 

@@ -1,54 +1,31 @@
 /**
- * The kernel functions a lab may replace. Each keeps the kernel's name and argument order; the
- * defaults are the simulator's reference implementations. The simulator calls them only through
- * the host's hooks, so a learner's version is used everywhere the kernel would call it.
+ * The kernel functions a lab may replace, with the simulator's reference implementation of each:
+ * one line per hook. Each hook's type is declared beside its code (include/hooks.ts says how); a
+ * host installs its config's hooks over these where the kernel calls through a pointer
+ * (netif_napi_add, request_irq, open_softirq, dev_add_pack, the NIC's RSS engine), and the
+ * kernel-named dispatcher of each other one calls the host's version.
  */
-import { net_rx_action } from './dev.ts';
-import { napi_gro_receive, type GroResult } from './gro.ts';
-import { igb_msix_ring, igb_poll, type IrqReturn, type QVector } from './igb.ts';
-import { ip_rcv } from './ip.ts';
-import type { NapiStruct } from './napi.ts';
-import type { NetDevice } from './netdevice.ts';
-import { rss_select_queue, type RssConfig } from './nic.ts';
-import type { Flow } from './packet.ts';
-import { enqueue_to_backlog, get_rps_cpu } from './rps.ts';
-import type { SkBuff } from './skbuff.ts';
-import type { Sock } from './sock.ts';
-import { __udp_enqueue_schedule_skb } from './udp.ts';
-
-export interface Hooks {
-  /** The queue's MSI-X handler: schedule NAPI, touch no packet. */
-  igb_msix_ring: (irq: number, q_vector: QVector) => IrqReturn;
-  /** The driver's NAPI poll. */
-  igb_poll: (napi: NapiStruct, budget: number) => number;
-  /** The NET_RX softirq handler. */
-  net_rx_action: () => void;
-  /** The NIC's RSS: hash the flow and pick a queue from the indirection table. */
-  rss_select_queue: (rss: RssConfig, flow: Flow) => { hash: number; queue: number };
-  /** RPS/RFS: the CPU to steer an skb to, or -1. */
-  get_rps_cpu: (dev: NetDevice, skb: SkBuff) => number;
-  /** Queue an skb on a CPU's backlog, or drop it. Returns NET_RX_SUCCESS or NET_RX_DROP. */
-  enqueue_to_backlog: (skb: SkBuff, cpu: number) => number;
-  /** GRO: merge, hold or pass the skb up. */
-  napi_gro_receive: (napi: NapiStruct, skb: SkBuff) => GroResult;
-  /** The IPv4 receive handler. */
-  ip_rcv: (skb: SkBuff, dev: NetDevice) => number;
-  /** Admit a datagram to a UDP socket's receive queue: 0, or -ENOMEM / -ENOBUFS. */
-  __udp_enqueue_schedule_skb: (sk: Sock, skb: SkBuff) => number;
-}
-
-export type HookName = keyof Hooks;
+import type { HookName, Hooks } from './include/hooks.ts';
+import type { NapiStruct } from './include/linux/netdevice.ts';
+import type { SkBuff } from './include/linux/skbuff.ts';
+import { igb_msix_ring, igb_poll } from './drivers/net/ethernet/intel/igb/igb_main.ts';
+import { rss_select_queue } from './hw/rss.ts';
+import { enqueue_to_backlog_reference, get_rps_cpu_reference, net_rx_action } from './net/core/dev.ts';
+import { gro_receive_skb } from './net/core/gro.ts';
+import { ip_rcv } from './net/ipv4/ip_input.ts';
+import { __udp_enqueue_schedule_skb_reference } from './net/ipv4/udp.ts';
 
 export const referenceHooks: Readonly<Hooks> = Object.freeze({
   igb_msix_ring,
   igb_poll,
   net_rx_action,
   rss_select_queue,
-  get_rps_cpu,
-  enqueue_to_backlog,
-  napi_gro_receive,
+  get_rps_cpu: get_rps_cpu_reference,
+  enqueue_to_backlog: enqueue_to_backlog_reference,
+  // The kernel's napi_gro_receive is this inline of include/linux/netdevice.h.
+  napi_gro_receive: (napi: NapiStruct, skb: SkBuff) => gro_receive_skb(napi.gro, skb),
   ip_rcv,
-  __udp_enqueue_schedule_skb,
+  __udp_enqueue_schedule_skb: __udp_enqueue_schedule_skb_reference,
 });
 
 export const HOOK_NAMES = Object.keys(referenceHooks) as HookName[];

@@ -1,40 +1,50 @@
 /**
- * A simulated Linux host: N CPUs, one igb NIC (eth0), sockets with reading threads, and the
- * receive path between them. Deterministic: the same seed, configuration and hooks give the same
- * counters to the last packet.
+ * A simulated Linux host: N CPUs, one igb NIC (eth0), sockets with reading threads, and the receive
+ * path between them. The host is the machine: it validates its configuration, boots the kernel
+ * (each subsystem's init, in the kernel's order) and runs the clock; kernel code reaches it only
+ * through the Machine interface (include/machine.ts) while its events run. Deterministic: the same
+ * seed, configuration and hooks give the same counters to the last packet.
  */
-import { SocketReader, type ReaderConfig } from './app.ts';
-import { withHost } from './context.ts';
-import { DEFAULT_COST_MODEL, type CostModel } from './cost.ts';
-import { Cpu } from './cpu.ts';
-import { SKB_DROP_REASONS, type DropSite, type SkbDropReason } from './dropreason.ts';
-import { KernelError } from './errno.ts';
-import { Histogram, type LatencySummary } from './histogram.ts';
-import { referenceHooks, HOOK_NAMES, type Hooks } from './hooks.ts';
-import { IgbAdapter, IGB_MAX_RX_QUEUES, IGB_MAX_RXD, IGB_MIN_RXD, igb_open } from './igb.ts';
-import type { IrqDesc } from './irq.ts';
-import { createMib, type Mib } from './mib.ts';
-import { NetDevice } from './netdevice.ts';
-import { Nic } from './nic.ts';
-import type { Flow, IpProto, WireFrame } from './packet.ts';
-import * as packet_h from './packet.ts';
-import { createRng, type Rng } from './rng.ts';
-import { createRpsIpi, process_backlog, rps_cpu_mask, RpsSockFlowTable } from './rps.ts';
-import { netdev_rss_key_fill, parseIPv4 } from './rss.ts';
-import type { SkBuff } from './skbuff.ts';
-import { sock_set_rcvbuf, Sock } from './sock.ts';
-import { SdFlowLimit } from './softnet.ts';
-import { SysctlTable } from './sysctl.ts';
-import { TimerQueue } from './timer.ts';
-import { Trace, type TraceEvent } from './trace.ts';
-import * as trace_h from './trace.ts';
-import { TrafficSource, type Workload } from './workload.ts';
+import { DEFAULT_COST_MODEL, type CostModel } from './engine/cost.ts';
+import { DropLedger, type DropCount as LedgerCount } from './engine/drops.ts';
+import { createRng, type Rng } from './engine/rng.ts';
+import { TimerQueue } from './engine/timer.ts';
+import { Trace, type TraceEvent } from './engine/trace.ts';
+import type { Hooks } from './include/hooks.ts';
+import { withMachine, type Machine } from './include/machine.ts';
+import { KernelError } from './include/linux/errno.ts';
+import { NR_SOFTIRQS, type SoftirqAction } from './include/linux/interrupt.ts';
+import { NetDevice, SdFlowLimit, type PacketType } from './include/linux/netdevice.ts';
+import { Cpu } from './include/linux/sched.ts';
+import { UTS_RELEASE } from './include/linux/utsname.ts';
+import type { SkbDropReason } from './include/net/dropreason-core.ts';
+import type { Flow } from './include/net/flow_dissector.ts';
+import type { NetHotdata } from './include/net/hotdata.ts';
+import { RpsSockFlowTable } from './include/net/rps.ts';
+import { createMib, type Mib } from './include/net/snmp.ts';
+import { Sock } from './include/net/sock.ts';
+import { IPPROTO_TCP, IPPROTO_UDP, type IpProto } from './include/uapi/linux/in.ts';
+import { Nic } from './hw/nic.ts';
+import { Peer, TrafficSource, type Workload } from './hw/peer.ts';
+import { Histogram, type LatencySummary } from './lib/histogram.ts';
+import { parseIPv4 } from './lib/inet.ts';
+import { sched_init_cpu } from './kernel/sched/core.ts';
+import { spawn_ksoftirqd } from './kernel/softirq.ts';
+import { SysctlTable } from './kernel/sysctl.ts';
+import { net_dev_init, netif_set_real_num_rx_queues } from './net/core/dev.ts';
+import { sock_set_rcvbuf } from './net/core/sock.ts';
+import { netdev_rss_key_fill } from './net/ethtool/ioctl.ts';
+import { inet_init } from './net/ipv4/af_inet.ts';
+import { tcp_v4_do_rcv } from './net/ipv4/tcp_ipv4.ts';
+import { __inet_lookup } from './net/ipv4/inet_hashtables.ts';
+import { tcp_select_window } from './net/ipv4/tcp_output.ts';
+import { IgbAdapter, IGB_MAX_RX_QUEUES, IGB_MAX_RXD, IGB_MIN_RXD } from './drivers/net/ethernet/intel/igb/igb.ts';
+import { igb_ethtool_ops, isValidIgbRxUsecs } from './drivers/net/ethernet/intel/igb/igb_ethtool.ts';
+import { igb_open } from './drivers/net/ethernet/intel/igb/igb_main.ts';
+import { SocketReader, type ReaderConfig } from './user/app.ts';
+import { referenceHooks, HOOK_NAMES } from './hooks.ts';
 import { collectStats, type HostStats } from './stats.ts';
 import { writeSysfs } from './sysfs.ts';
-
-// Imported constants as module constants, which V8 folds into the code (see index.ts).
-const { IPPROTO_TCP, IPPROTO_UDP } = packet_h;
-const { STAGE } = trace_h;
 
 export interface NicConfig {
   name?: string;
@@ -85,9 +95,8 @@ export interface RunOptions {
   durationNs: number;
 }
 
-export interface DropCount extends DropSite {
-  count: number;
-}
+/** Drops by reason (null for the NIC's hardware) and place. */
+export type DropCount = LedgerCount<SkbDropReason>;
 
 export interface RunResult {
   workload: string;
@@ -123,12 +132,12 @@ function intIn(field: string, value: number | undefined, fallback: number, min: 
   return v;
 }
 
-export class Host {
+export class Host implements Machine {
   /** The configuration the host was booted with (what `reset` boots again). */
   declare readonly config: Readonly<HostConfig>;
   declare readonly seed: number;
   /** What `uname -r` says. */
-  readonly kernelRelease = '6.18.0-packetpath';
+  readonly kernelRelease = UTS_RELEASE;
   declare readonly nrCpus: number;
   declare readonly hz: number;
   declare readonly tickNs: number;
@@ -139,45 +148,37 @@ export class Host {
   declare readonly cost: Readonly<CostModel>;
   declare readonly hooks: Hooks;
   readonly cpus: Cpu[] = [];
-  readonly mib: Mib = createMib();
+  declare cpu: Cpu;
+  /** Global time of the event being processed. */
+  now = -0; // a double from the start (docs/fast-simulator-code.md)
   declare readonly trace: Trace;
+  readonly drops = new DropLedger<SkbDropReason>();
   /** Latency of what the application read during the current run. */
   latency = new Histogram();
-  declare readonly dev: NetDevice;
-  declare readonly nic: Nic;
-  declare readonly adapter: IgbAdapter;
+  declare readonly peer: Peer;
+  declare readonly flows: readonly Flow[];
+
+  // The kernel's globals (Machine).
+  readonly softirq_vec: (SoftirqAction | null)[] = new Array<SoftirqAction | null>(NR_SOFTIRQS).fill(null);
+  readonly ptype_base: PacketType[] = [];
+  readonly mib: Mib = createMib();
   readonly sockets: Sock[] = [];
-  readonly readers: SocketReader[] = [];
-  readonly rpsIpi: IrqDesc[] = [];
-  declare readonly hashSeed: number;
-  /** Global time of the event being processed. */
-  now = -0; // a double from the start (index.ts)
-  /** The CPU whose step is running (this_cpu). */
-  declare cpu: Cpu;
-  nextPacketId = 0;
+  /** Hot tunables, refreshed on every sysctl write. */
+  readonly net_hotdata: NetHotdata = { netdev_budget: 300, netdev_budget_usecs: 8000, max_backlog: 1000, dev_rx_weight: 64, gro_normal_batch: 8, rps_sock_flow_table: null };
+  udp_memory_allocated = 0;
+  udp_mem_max_pages = 0;
+  declare readonly hashrnd: number;
+  readonly icmp_global = { credit: 50, stamp: 0 };
   /** Kernel log. */
   readonly dmesg: string[] = [];
-  private readonly warnedOnce = new Set<string>();
+  readonly printed_once = new Set<string>();
+
+  // The devices and the application (set once, at boot).
+  declare dev: NetDevice;
+  declare nic: Nic;
+  declare adapter: IgbAdapter;
+  readonly readers: SocketReader[] = [];
   private declare readonly sysctl: SysctlTable;
-  private readonly flows = new Map<string, Flow>();
-  /** The same flows by id: what an RX descriptor's frame names its flow by. */
-  readonly flowsById: Flow[] = [];
-  /** Drop counts by reason (or 'hw') and then by place: constant strings, so no key is built per drop. */
-  private readonly drops = new Map<string, Map<string, DropCount>>();
-  private lastDrop: DropCount | null = null;
-  /** Hot tunables, refreshed on every sysctl write. */
-  netdev_budget = 300;
-  netdev_budget_usecs = 8000;
-  max_backlog = 1000;
-  dev_rx_weight = 64;
-  gro_normal_batch = 8;
-  udp_mem_max_pages = 0;
-  rps_sock_flow_table: RpsSockFlowTable | null = null;
-  /** Bytes charged by all UDP sockets (against udp_mem). */
-  udpMemory = 0;
-  readonly icmpBucket = { credit: 50, stamp: 0 };
-  /** TCP: per flow, the sequence delivered to the socket (what the receiver has ACKed). */
-  private readonly tcpAcked = new Map<number, number>();
 
   constructor(config: HostConfig = {}) {
     this.config = config;
@@ -188,48 +189,73 @@ export class Host {
     this.tickNs = 1e9 / this.hz;
     this.sched_slice_ns = 750_000 * (1 + Math.floor(Math.log2(Math.min(this.nrCpus, 8))));
     this.rng = createRng(this.seed);
-    this.hashSeed = this.rng.u32();
+    this.hashrnd = this.rng.u32();
     this.cost = Object.freeze({ ...DEFAULT_COST_MODEL, ...config.cost });
     for (const [k, v] of Object.entries(this.cost)) if (!(typeof v === 'number' && v >= 0 && Number.isFinite(v))) invalid(`cost.${k}`, v, 'a non-negative number of ns');
-    for (const name of Object.keys(config.hooks ?? {})) if (!(HOOK_NAMES as string[]).includes(name)) invalid(`hooks.${name}`, 'function', `hooks are ${HOOK_NAMES.join(', ')}`);
+    for (const [name, fn] of Object.entries(config.hooks ?? {})) {
+      if (!(HOOK_NAMES as string[]).includes(name)) invalid(`hooks.${name}`, 'function', `hooks are ${HOOK_NAMES.join(', ')}`);
+      if (typeof fn !== 'function') invalid(`hooks.${name}`, typeof fn, 'a function');
+    }
     this.hooks = { ...referenceHooks, ...config.hooks };
     this.trace = new Trace(intIn('traceCapacity', config.traceCapacity, 1 << 16, 0, 1 << 24));
-
     const nicCfg = config.nic ?? {};
     const rssKey = nicCfg.rssKey ? parseHexKey(nicCfg.rssKey) : netdev_rss_key_fill(this.rng);
     this.sysctl = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
-    for (let i = 0; i < this.nrCpus; i++) this.cpus.push(new Cpu(this, i, process_backlog));
-    for (let i = 0; i < this.nrCpus; i++) this.rpsIpi.push(createRpsIpi(this, i));
+    this.peer = new Peer((flow) => {
+      const sk = __inet_lookup(IPPROTO_TCP, flow.daddr, flow.dport);
+      return sk === undefined ? Infinity : tcp_select_window(sk);
+    });
+    this.flows = this.peer.flows;
+    withMachine(this, () => this.boot(config, nicCfg, rssKey));
+  }
+
+  /** start_kernel, reduced: the CPUs and their threads, the network core, IPv4, then the NIC's driver, the settings, the sockets. */
+  private boot(config: HostConfig, nicCfg: NicConfig, rssKey: Uint8Array): void {
+    for (let i = 0; i < this.nrCpus; i++) {
+      const cpu = new Cpu(i);
+      spawn_ksoftirqd(cpu);
+      sched_init_cpu(cpu);
+      this.cpus.push(cpu);
+    }
     this.cpu = this.cpus[0]!;
+    net_dev_init();
+    inet_init();
 
     const name = nicCfg.name ?? 'eth0';
     if (!/^[a-z][a-z0-9]{0,14}$/.test(name)) invalid('nic.name', name, 'an interface name such as eth0');
     const ip = parseConfigIp('nic.ip', nicCfg.ip ?? '10.0.0.1');
-    this.dev = new NetDevice(this, name, 2, nicCfg.mac ?? '52:54:00:12:34:56', ip, 24);
-    this.dev.features.gro = nicCfg.gro ?? true;
-    this.dev.features.rxhash = nicCfg.rxhash ?? true;
+    const dev = new NetDevice(name, 2, nicCfg.mac ?? '52:54:00:12:34:56', ip, 24);
+    this.dev = dev;
+    dev.features.gro = nicCfg.gro ?? true;
+    dev.features.rxhash = nicCfg.rxhash ?? true;
     // igb starts with as many queues as CPUs, up to the NIC's 4.
     const queues = intIn('nic.queues', nicCfg.queues, Math.min(IGB_MAX_RX_QUEUES, this.nrCpus), 1, IGB_MAX_RX_QUEUES);
-    this.nic = new Nic(this, queues, rssKey.subarray(0, 40), intIn('nic.fifoBytes', nicCfg.fifoBytes, 32 * 1024, 2048, 1 << 20));
-    this.adapter = new IgbAdapter(this, this.dev, this.nic, queues, 128, '0000:03:00.0');
+    this.nic = new Nic(IGB_MAX_RX_QUEUES, rssKey.subarray(0, 40), intIn('nic.fifoBytes', nicCfg.fifoBytes, 32 * 1024, 2048, 1 << 20), this.hooks.rss_select_queue);
+    const adapter = new IgbAdapter(dev, this.nic, queues, this.nrCpus, 128, '0000:03:00.0');
+    this.adapter = adapter;
+    dev.priv = adapter;
+    dev.ethtool_ops = igb_ethtool_ops;
     const ring = intIn('nic.ringSize', nicCfg.ringSize, 256, IGB_MIN_RXD, IGB_MAX_RXD);
-    this.adapter.rx_ring_count = Math.ceil(ring / 8) * 8;
+    adapter.rx_ring_count = Math.ceil(ring / 8) * 8;
     const usecs = nicCfg.rxUsecs ?? 3;
     if (!isValidIgbRxUsecs(usecs)) invalid('nic.rxUsecs', usecs, '0, 1, 3 or 10..10000');
-    this.adapter.rx_itr_setting = usecs <= 3 ? usecs : usecs << 2;
+    adapter.rx_itr_setting = usecs <= 3 ? usecs : usecs << 2;
     const failRate = nicCfg.pageAllocFailRate ?? 0;
     if (!(failRate >= 0 && failRate <= 1)) invalid('nic.pageAllocFailRate', failRate, 'a fraction 0..1');
-    this.adapter.pageAllocFailRate = failRate;
-    this.dev.setRealNumRxQueues(queues);
+    adapter.pageAllocFailRate = failRate;
+    netif_set_real_num_rx_queues(dev, queues);
 
     this.refreshTunables();
-    withHost(this, () => {
-      for (const [key, value] of Object.entries(config.sysctl ?? {})) this.writeSysctlAtBoot(key, String(value));
-      igb_open(this.adapter);
-      for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeSysfsAtBoot(path, String(value));
-    });
+    for (const [key, value] of Object.entries(config.sysctl ?? {})) this.writeSysctlAtBoot(key, String(value));
+    igb_open(adapter);
+    for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeSysfsAtBoot(path, String(value));
     const sockets = config.sockets ?? [{ proto: 'udp', port: DEFAULT_UDP_PORT }];
     sockets.forEach((s, i) => this.openSocket(s, i));
+  }
+
+  /** Run a tool's request on this host (a syscall, an ethtool or sysfs operation): kernel code reaches this machine meanwhile. */
+  request<T>(fn: () => T): T {
+    return withMachine(this, fn);
   }
 
   // --- sysctl --------------------------------------------------------------------------
@@ -280,15 +306,16 @@ export class Host {
 
   private refreshTunables(changed?: string): void {
     const s = this.sysctl;
-    this.netdev_budget = s.int('net.core.netdev_budget');
-    this.netdev_budget_usecs = s.int('net.core.netdev_budget_usecs');
-    this.max_backlog = s.int('net.core.netdev_max_backlog');
-    this.dev_rx_weight = s.int('net.core.dev_weight') * s.int('net.core.dev_weight_rx_bias');
-    this.gro_normal_batch = s.int('net.core.gro_normal_batch');
+    const hot = this.net_hotdata;
+    hot.netdev_budget = s.int('net.core.netdev_budget');
+    hot.netdev_budget_usecs = s.int('net.core.netdev_budget_usecs');
+    hot.max_backlog = s.int('net.core.netdev_max_backlog');
+    hot.dev_rx_weight = s.int('net.core.dev_weight') * s.int('net.core.dev_weight_rx_bias');
+    hot.gro_normal_batch = s.int('net.core.gro_normal_batch');
     this.udp_mem_max_pages = s.ints('net.ipv4.udp_mem')[2]!;
     if (!changed || changed === 'net.core.rps_sock_flow_entries') {
       const entries = s.int('net.core.rps_sock_flow_entries');
-      this.rps_sock_flow_table = entries > 0 ? new RpsSockFlowTable(entries) : null;
+      hot.rps_sock_flow_table = entries > 0 ? new RpsSockFlowTable(entries) : null;
     }
     if (changed === 'net.core.flow_limit_cpu_bitmap') {
       const cpus = new Set(s.cpus('net.core.flow_limit_cpu_bitmap'));
@@ -310,7 +337,8 @@ export class Host {
     if (this.sockets.some((o) => o.protocol === proto && o.num === port)) invalid(`${field}.port`, port, 'already bound: EADDRINUSE');
     const rcvbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.rmem_default') : this.sysctl.ints('net.ipv4.tcp_rmem')[1]!;
     const sndbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.wmem_default') : this.sysctl.ints('net.ipv4.tcp_wmem')[1]!;
-    const sk = new Sock(this, this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
+    const sk = new Sock(this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
+    if (proto === IPPROTO_TCP) sk.sk_backlog_rcv = tcp_v4_do_rcv;
     if (s.rcvbuf !== undefined) {
       if (!Number.isInteger(s.rcvbuf) || s.rcvbuf < 0) invalid(`${field}.rcvbuf`, s.rcvbuf, 'bytes, a whole number ≥ 0');
       sock_set_rcvbuf(sk, s.rcvbuf, this.sysctl.int('net.core.rmem_max'));
@@ -320,117 +348,10 @@ export class Host {
     const cpu = intIn(`${field}.reader.cpu`, s.reader?.cpu, this.nrCpus - 1, 0, this.nrCpus - 1);
     const processNs = s.reader?.processNs ?? 1000;
     if (!(processNs >= 0 && Number.isFinite(processNs))) invalid(`${field}.reader.processNs`, processNs, 'ns, ≥ 0');
-    const reader = new SocketReader(sk, { cpu, processNs });
+    const reader = new SocketReader(sk, { cpu, processNs }, (latencyNs) => this.latency.record(latencyNs));
     this.readers.push(reader);
     this.cpus[cpu]!.threads.push(reader);
     this.cpus[cpu]!.wake(this.now);
-  }
-
-  /**
-   * The socket a datagram or segment goes to: bound to its port and to its address or to any.
-   * Each TCP socket stands for the one connection on its port, so the lookup is the same for both.
-   */
-  sockLookup(protocol: IpProto, daddr: number, dport: number): Sock | undefined {
-    for (const sk of this.sockets) if (sk.protocol === protocol && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
-    return undefined;
-  }
-
-  /** sock_rps_record_flow: RFS learns the CPU the reader runs on (established TCP sockets only). */
-  sock_rps_record_flow(sk: Sock, cpu: number): void {
-    const table = this.rps_sock_flow_table;
-    if (table === null || sk.protocol !== IPPROTO_TCP || !sk.sk_rxhash) return;
-    const hash = sk.sk_rxhash;
-    table.ents[hash & table.mask] = ((hash & ~rps_cpu_mask(this)) | cpu) >>> 0;
-  }
-
-  // --- TCP senders ---------------------------------------------------------------------
-
-  /** The receiver's window as the sender sees it: half the free receive buffer (tcp_adv_win_scale = 1). */
-  tcpWindowOpen(flow: Flow, nextSeq: number, bytes: number): boolean {
-    const sk = this.sockLookup(IPPROTO_TCP, flow.daddr, flow.dport);
-    if (sk === undefined) return true;
-    const acked = this.tcpAcked.get(flow.id) ?? 1;
-    const window = Math.max(0, sk.sk_rcvbuf - sk.sk_rmem_alloc) >> 1;
-    return nextSeq + bytes - acked <= window;
-  }
-
-  tcpDelivered(skb: SkBuff): void {
-    const prev = this.tcpAcked.get(skb.flow.id) ?? 1;
-    if (skb.end_seq > prev) this.tcpAcked.set(skb.flow.id, skb.end_seq);
-  }
-
-  /** One Flow object per 5-tuple, so per-flow caches (the NIC's hash) work across runs. */
-  flowFor(proto: IpProto, saddr: number, sport: number, daddr: number, dport: number): Flow {
-    const key = `${proto}:${saddr}:${sport}:${daddr}:${dport}`;
-    let flow = this.flows.get(key);
-    if (!flow) {
-      flow = { id: this.flows.size, proto, saddr, sport, daddr, dport };
-      this.flows.set(key, flow);
-      this.flowsById[flow.id] = flow;
-    }
-    return flow;
-  }
-
-  // --- freeing and dropping ------------------------------------------------------------
-
-  private releasePages(skb: SkBuff): void {
-    if (skb.page !== null) skb.page.skbRefs--;
-    if (skb.fragPages !== null) for (const p of skb.fragPages) p.skbRefs--;
-  }
-
-  /** consume_skb: freed after use, not a drop. */
-  consume_skb(skb: SkBuff): void {
-    this.releasePages(skb);
-  }
-
-  /**
-   * kfree_skb_reason: a drop, traced with its reason as the skb:kfree_skb tracepoint shows it, as
-   * the free begins. `stage` is L4_DROP for a caller whose l4_rcv event has this same time.
-   */
-  kfree_skb(skb: SkBuff, reason: SkbDropReason, where: string, stage = STAGE.drop): void {
-    this.trace.record(this.cpu.clock, skb.id, stage, this.cpu.id, SKB_DROP_INDEX[reason]);
-    this.cpu.charge(this.cost.kfreeSkb);
-    this.releasePages(skb);
-    this.countDrop(reason, where, skb.gso_segs);
-  }
-
-  /** A drop in the NIC's hardware: no skb yet, so no kernel drop reason; `counter` names what counts it. */
-  dropHw(frame: WireFrame, now: number, counter: string): void {
-    this.countDrop(null, counter, 1);
-    this.trace.record(now, frame.id, STAGE.nic_drop, -1, 0);
-  }
-
-  private countDrop(reason: SkbDropReason | null, where: string, n: number): void {
-    // Drops come in runs from one place: the last place counted needs no lookup.
-    const last = this.lastDrop;
-    if (last !== null && last.reason === reason && last.where === where) last.count += n;
-    else this.countDropAt(reason, where, n);
-  }
-
-  private countDropAt(reason: SkbDropReason | null, where: string, n: number): void {
-    const byReason = reason ?? 'hw';
-    let places = this.drops.get(byReason);
-    if (!places) this.drops.set(byReason, (places = new Map()));
-    let d = places.get(where);
-    if (d) d.count += n;
-    else places.set(where, (d = { reason, where, count: n }));
-    this.lastDrop = d;
-  }
-
-  dropCounts(): DropCount[] {
-    const all: DropCount[] = [];
-    for (const places of this.drops.values()) for (const d of places.values()) all.push({ ...d });
-    return all.sort((a, b) => b.count - a.count || a.where.localeCompare(b.where));
-  }
-
-  warn(message: string): void {
-    if (this.dmesg.length < 1000) this.dmesg.push(`[${(this.now / 1e9).toFixed(6).padStart(12)}] ${message}`);
-  }
-
-  warnOnce(key: string, message: string): void {
-    if (this.warnedOnce.has(key)) return;
-    this.warnedOnce.add(key);
-    this.warn(message);
   }
 
   // --- running -------------------------------------------------------------------------
@@ -439,36 +360,37 @@ export class Host {
   run(workload: Workload, options: RunOptions): RunResult {
     const durationNs = options.durationNs;
     if (!(durationNs > 0) || !Number.isFinite(durationNs)) throw new RangeError(`run: durationNs must be a positive number of ns, got ${durationNs}`);
-    const start = this.now;
-    const end = start + durationNs;
-    const source = new TrafficSource(this, workload, start, end);
-    const dropsBefore = new Map(this.dropCounts().map((d) => [`${d.reason}|${d.where}`, d.count]));
-    const warningsBefore = this.dmesg.length;
-    this.latency = new Histogram();
-    // The wire is the most frequent event: it stays out of the heap, ranked among the timers of
-    // the same time as a timer created now would be.
-    const wireRank = this.timers.rank();
-    withHost(this, () => {
+    return withMachine(this, () => {
+      const start = this.now;
+      const end = start + durationNs;
+      const source = new TrafficSource(this.peer, workload, start, end, this.dev.ipv4);
+      const dropsBefore = new Map(this.drops.counts().map((d) => [`${d.reason}|${d.where}`, d.count]));
+      const warningsBefore = this.dmesg.length;
+      this.latency = new Histogram();
+      // The wire is the most frequent event: it stays out of the heap, ranked among the timers of
+      // the same time as a timer created now would be.
+      const wireRank = this.timers.rank();
       while (this.fireUntil(end, source, wireRank)) {}
+      this.now = end;
+      const drops = this.drops
+        .counts()
+        .map((d) => ({ ...d, count: d.count - (dropsBefore.get(`${d.reason}|${d.where}`) ?? 0) }))
+        .filter((d) => d.count > 0);
+      const result = {
+        workload: workload.name,
+        startNs: start + 0, // + 0: before the first run, now is still the -0 it starts at
+        endNs: end,
+        sent: source.sent,
+        delivered: this.latency.count,
+        latency: this.latency.summary(),
+        stats: this.stats(),
+        drops,
+        warnings: this.dmesg.slice(warningsBefore),
+      };
+      const trace = this.trace.snapshot();
+      let events: TraceEvent[] | undefined;
+      return Object.defineProperty(result, 'trace', { enumerable: true, get: () => (events ??= trace.events()) }) as RunResult;
     });
-    this.now = end;
-    const drops = this.dropCounts()
-      .map((d) => ({ ...d, count: d.count - (dropsBefore.get(`${d.reason}|${d.where}`) ?? 0) }))
-      .filter((d) => d.count > 0);
-    const result = {
-      workload: workload.name,
-      startNs: start + 0, // + 0: before the first run, now is still the -0 it starts at (index.ts)
-      endNs: end,
-      sent: source.sent,
-      delivered: this.latency.count,
-      latency: this.latency.summary(),
-      stats: this.stats(),
-      drops,
-      warnings: this.dmesg.slice(warningsBefore),
-    };
-    const trace = this.trace.snapshot();
-    let events: TraceEvent[] | undefined;
-    return Object.defineProperty(result, 'trace', { enumerable: true, get: () => (events ??= trace.events()) }) as RunResult;
   }
 
   /**
@@ -509,12 +431,6 @@ export class Host {
   stats(): HostStats {
     return collectStats(this);
   }
-}
-
-const SKB_DROP_INDEX = Object.fromEntries(SKB_DROP_REASONS.map((r, i) => [r, i])) as Record<SkbDropReason, number>;
-
-export function isValidIgbRxUsecs(v: number): boolean {
-  return Number.isInteger(v) && (v === 0 || v === 1 || v === 3 || (v >= 10 && v <= 10000));
 }
 
 function parseConfigIp(field: string, text: string): number {

@@ -3,7 +3,8 @@
  * needs it, the host settings that make it happen.
  */
 import type { HostConfig } from './host.ts';
-import { bursts, constantRate, elephantFlow, manyFlows, tcpFlow, type Workload } from './workload.ts';
+import type { Workload } from './hw/peer.ts';
+import { bursts, constantRate, elephantFlow, manyFlows, tcpFlow } from './user/workload.ts';
 
 export interface Scenario {
   name: string;

@@ -2,12 +2,13 @@
  * Every counter of the host as data, under the names the kernel and its tools use. The shell
  * renders these as text; labs check them.
  */
-import type { CpuTime } from './cpu.ts';
 import type { DropCount, Host } from './host.ts';
-import { cloneMib, type Mib } from './mib.ts';
-import type { NapiObservations } from './napi.ts';
-import { IPPROTO_UDP } from './packet.ts';
-import { SOFTIRQ_NAMES, type SoftirqName } from './softirq.ts';
+import { igb_update_stats } from './drivers/net/ethernet/intel/igb/igb_main.ts';
+import { SOFTIRQ_NAMES, type SoftirqName } from './include/linux/interrupt.ts';
+import type { NapiObservations } from './include/linux/netdevice.ts';
+import type { CpuTime } from './include/linux/sched.ts';
+import { cloneMib, type Mib } from './include/net/snmp.ts';
+import { IPPROTO_UDP } from './include/uapi/linux/in.ts';
 
 /** One row of /proc/net/softnet_stat (the 15 columns of Linux >= 6.4, by their source names). */
 export interface SoftnetStat {
@@ -108,6 +109,7 @@ export interface HostStats {
 
 /** The netdev counters: the driver's ring counts and hardware registers, plus the core's drops (dev_get_stats). */
 export function netdevStats(host: Host): NetdevStats {
+  igb_update_stats(host.adapter);
   const hw = host.nic.hw;
   const rings = host.adapter.ringStats.slice(0, host.adapter.num_rx_queues);
   const sum = (f: (r: (typeof rings)[number]) => number) => rings.reduce((s, r) => s + f(r), 0);
@@ -249,6 +251,6 @@ export function collectStats(host: Host): HostStats {
       skmem: { r: sk.sk_rmem_alloc, rb: sk.sk_rcvbuf, t: 0, tb: sk.sk_sndbuf, f: sk.sk_forward_alloc, w: 0, o: 0, bl: sk.sk_backlog_len, d: sk.sk_drops },
     })),
     napi: [...host.adapter.q_vectors.map((q) => q.napi), ...cpus.map((c) => c.sd.backlog)].map((n) => ({ name: n.name, ...n.seen })),
-    drops: host.dropCounts(),
+    drops: host.drops.counts(),
   };
 }

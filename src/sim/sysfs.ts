@@ -3,10 +3,10 @@
  * device's software IRQ coalescing, its statistics, and IRQ affinity. Reads return what `cat`
  * prints (without the newline); writes are parsed and refused as the kernel does.
  */
-import { cpusOf, formatCpuList, formatCpuMask, parseCpuList, parseCpuMask } from './cpumask.ts';
-import { KernelError } from './errno.ts';
+import { cpusOf, formatCpuList, formatCpuMask, parseCpuList, parseCpuMask } from './lib/cpumask.ts';
+import { KernelError } from './include/linux/errno.ts';
+import { RpsDevFlowTable } from './include/linux/netdevice.ts';
 import type { Host } from './host.ts';
-import { RpsDevFlowTable } from './netdevice.ts';
 import { netdevStats } from './stats.ts';
 
 interface SysfsFile {

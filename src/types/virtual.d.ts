@@ -1,5 +1,5 @@
 declare module 'virtual:sim-types' {
-  /** src/sim's declaration files by name (index.d.ts, host.d.ts, …). */
-  const files: Record<string, string>;
-  export default files;
+  /** The learner door's declaration files by path (kernel-api.d.ts, include/linux/netdevice.d.ts, …), and the names it exports. */
+  const types: { files: Record<string, string>; exports: string[] };
+  export default types;
 }

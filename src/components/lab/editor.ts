@@ -22,15 +22,21 @@ function configure(): void {
     allowNonTsExtensions: true,
     target: ScriptTarget.ESNext,
     module: ModuleKind.ESNext,
-    // Finds file:///node_modules/packet-path/sim/index.d.ts for 'packet-path/sim'.
+    // Finds file:///node_modules/packet-path/sim/index.d.ts (setDoor) for 'packet-path/sim'.
     moduleResolution: ModuleResolutionKind.NodeJs,
     strict: true,
     noEmit: true,
     lib: ['es2022'], // learner code runs in a worker: no DOM
   });
-  for (const [file, text] of Object.entries(simTypes as Record<string, string>)) {
+  for (const [file, text] of Object.entries(simTypes.files)) {
     typescriptDefaults.addExtraLib(text, `file:///node_modules/packet-path/sim/${file}`);
   }
+}
+
+/** 'packet-path/sim' for one lab: the door without the names the lab withholds, so importing one is a type error. */
+function setDoor(withheld: readonly string[]): void {
+  const names = simTypes.exports.filter((n) => !withheld.includes(n));
+  typescriptDefaults.addExtraLib(`export { ${names.join(', ')} } from './kernel-api.js';\n`, 'file:///node_modules/packet-path/sim/index.d.ts');
 }
 
 const theme = () => (document.documentElement.dataset.theme === 'dark' ? 'vs-dark' : 'vs');
@@ -43,8 +49,9 @@ export interface LabEditor {
   focus(): void;
 }
 
-export function createEditor(host: HTMLElement, labId: string, code: string): LabEditor {
+export function createEditor(host: HTMLElement, labId: string, code: string, withheld: readonly string[]): LabEditor {
   configure();
+  setDoor(withheld);
   const model = monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(`file:///labs/${labId}/learner.ts`));
   const editor = monaco.editor.create(host, {
     model,

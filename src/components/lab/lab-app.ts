@@ -24,8 +24,9 @@ export interface LabData extends LabOutline {
   hints: string[];
   /** The host the terminal boots. */
   host: PlainHostConfig;
-  /** A code lab's: the hook the learner writes. */
+  /** A code lab's: the hook the learner writes, and the kernel API names the learner may not use. */
   hook?: string;
+  withheld?: string[];
   /** The lab's scenarios' names (a code lab's terminal sends each with `run NAME`). */
   scenarios: string[];
 }
@@ -57,7 +58,7 @@ async function editorWorkspace(root: HTMLElement, data: LabData, code: string, r
   const host = $(root, '[data-lab-editor]');
   host.replaceChildren();
   host.classList.add('is-live');
-  const editor = createEditor(host, data.id, code);
+  const editor = createEditor(host, data.id, code, data.withheld ?? []);
   editor.onRun(run);
   return { submission: editor.getValue, setSubmission: editor.setValue, onChange: editor.onChange, focus: editor.focus };
 }

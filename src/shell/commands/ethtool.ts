@@ -6,9 +6,10 @@
 import {
   ethtool_get_channels, ethtool_get_coalesce, ethtool_get_drvinfo, ethtool_get_features, ethtool_get_ringparam,
   ethtool_get_rxfh, ethtool_get_rxfh_fields, ethtool_set_channels, ethtool_set_coalesce, ethtool_set_features,
-  ethtool_set_ringparam, ethtool_set_rxfh, ethtool_set_rxfh_fields, KernelError, rxfhIndirFromWeights, type Host,
+  ethtool_set_ringparam, ethtool_set_rxfh, ethtool_set_rxfh_fields, KernelError, type Host,
 } from '../../sim/index.ts';
 import type { Command, Output } from '../types.ts';
+import { rxfhIndirFromWeights } from './ethtool-indir.ts';
 import { FEATURE_ALIASES, IGB_FEATURES } from './ethtool-features.ts';
 
 const BAD = 'ethtool: bad command line argument(s)\nFor more information run ethtool -h\n';

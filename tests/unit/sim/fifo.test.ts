@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Fifo } from '../../../src/sim/fifo.ts';
+import { Fifo } from '../../../src/sim/engine/fifo.ts';
 
 /** Empty a queue, in the order it gives its items back. */
 function drain<T>(q: Fifo<T>): T[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Histogram } from '../../../src/sim/histogram.ts';
+import { Histogram } from '../../../src/sim/lib/histogram.ts';
 
 describe('the latency histogram', () => {
   it('gives percentiles within 1/32 above the true value, from nanoseconds to minutes', () => {

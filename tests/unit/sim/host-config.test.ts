@@ -13,9 +13,9 @@ import {
   ethtool_set_rxfh_fields,
   KernelError,
   readSysfs,
-  rxfhIndirFromWeights,
   writeSysfs,
 } from '../../../src/sim/index.ts';
+import { rxfhIndirFromWeights } from '../../../src/shell/commands/ethtool-indir.ts';
 
 function refusal(fn: () => unknown): KernelError {
   try {
@@ -69,15 +69,15 @@ describe('sysctl on the host', () => {
     const e = refusal(() => host.writeSysctl('net.core.dev_weight', '0'));
     expect(e.errno).toBe('EINVAL');
     expect(host.readSysctl('net.core.dev_weight')).toBe('64');
-    expect(host.dev_rx_weight).toBe(64);
+    expect(host.net_hotdata.dev_rx_weight).toBe(64);
     host.writeSysctl('net.core.dev_weight', '32');
-    expect(host.dev_rx_weight).toBe(32);
+    expect(host.net_hotdata.dev_rx_weight).toBe(32);
   });
 
   it('applies netdev_budget to the next net_rx_action', () => {
     const host = createHost({ sysctl: { 'net.core.netdev_budget': 300 } });
     host.writeSysctl('net.core.netdev_budget', '600');
-    expect(host.netdev_budget).toBe(600);
+    expect(host.net_hotdata.netdev_budget).toBe(600);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ListHead, list_add_tail, list_del_init, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from '../../../src/sim/index.ts';
+import { ListHead, list_add_tail, list_del_init, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } from '../../../src/sim/kernel-api.ts';
 
 /** Entries with their node, as a struct embeds its list_head. */
 const entries = (...names: string[]) => names.map((name) => ({ name, node: new ListHead<string>(name) }));

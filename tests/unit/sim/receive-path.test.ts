@@ -1,6 +1,7 @@
 // Each phenomenon of the receive path, shown by the counter that reveals it.
 import { describe, expect, it } from 'vitest';
-import { bursts, constantRate, createHost, manyFlows, reference, skb_get_hash, tcpFlow, writeSysfs, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
+import { bursts, constantRate, createHost, manyFlows, reference, tcpFlow, writeSysfs, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
+import { skb_get_hash } from '../../../src/sim/kernel-api.ts';
 
 const ethtool = (s: HostStats, name: string): number => {
   const row = s.nic.ethtool.find(([n]) => n === name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/sim/rng.ts';
+import { createRng } from '../../../src/sim/engine/rng.ts';
 
 describe('createRng', () => {
   it('gives the same sequence for the same seed, and another for another seed', () => {

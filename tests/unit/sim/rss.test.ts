@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   IGB_RETA_SIZE,
   MICROSOFT_RSS_KEY,
-  NETDEV_RSS_KEY_LEN,
   ethtool_rxfh_indir_default,
   formatIPv4,
   igb_reta_default,
-  netdev_rss_key_fill,
   parseIPv4,
   parseIPv6,
   reciprocal_scale,
   rssInputIPv4,
   rssInputIPv6,
   toeplitzHash,
-} from '../../../src/sim/rss.ts';
-import { createRng } from '../../../src/sim/rng.ts';
+} from '../../../src/sim/index.ts';
+import { NETDEV_RSS_KEY_LEN } from '../../../src/sim/include/linux/netdevice.ts';
+import { netdev_rss_key_fill } from '../../../src/sim/net/ethtool/ioctl.ts';
+import { createRng } from '../../../src/sim/engine/rng.ts';
 
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KernelError, type Errno } from '../../../src/sim/errno.ts';
-import { SysctlTable, sysctlNameFromPath, sysctlPath, type SysctlContext } from '../../../src/sim/sysctl.ts';
+import { KernelError, type Errno } from '../../../src/sim/include/linux/errno.ts';
+import { SysctlTable, sysctlNameFromPath, sysctlPath, type SysctlContext } from '../../../src/sim/kernel/sysctl.ts';
 
 // Every expectation below was measured on Linux 6.18 (HZ=250, 2 CPUs) by
 // writing the proc file once and reading it back, unless marked otherwise.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../src/sim/rng.ts';
-import { TimerQueue, type Timer } from '../../../src/sim/timer.ts';
+import { createRng } from '../../../src/sim/engine/rng.ts';
+import { TimerQueue, type Timer } from '../../../src/sim/engine/timer.ts';
 
 /** The order the heap must reproduce: earliest time first, then lowest id. */
 function earliest(armed: Set<Timer>): Timer | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { L4_DROP, L4_SOCK_QUEUE, NETIF_IP_RCV, Trace, WIRE_DMA } from '../../../src/sim/trace.ts';
+import { L4_DROP, L4_SOCK_QUEUE, NETIF_IP_RCV, Trace, WIRE_DMA } from '../../../src/sim/engine/trace.ts';
 import { SKB_DROP_REASONS, constantRate, createHost, reference, type TraceEvent } from '../../../src/sim/index.ts';
 
 describe('the bounded trace', () => {
@@ -108,7 +108,7 @@ describe("a run's trace", () => {
       sockets: [{ proto: 'udp', port: 9000, reader: null }],
       hooks: {
         __udp_enqueue_schedule_skb: (sk, skb) => {
-          sk.host.cpu.charge(500);
+          host.cpu.charge(500);
           return reference.__udp_enqueue_schedule_skb(sk, skb);
         },
       },
