@@ -63,7 +63,8 @@ function runStage(state: ShellState, stage: Stage, stdinIn: string): Output {
   let result: Output;
   if (name === undefined) result = { stdout: '', stderr: '', code: 0 };
   else {
-    const cmd = COMMANDS[name];
+    // Own keys only: "constructor" or "toString" is no command.
+    const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!cmd) result = { stdout: '', stderr: `bash: ${name}: command not found\n`, code: 127 };
     else result = cmd({ state, argv: stage.argv, stdin, exec: (line) => execLine(state, line) });
   }

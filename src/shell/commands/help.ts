@@ -141,7 +141,7 @@ export const help: Command = (ctx) => {
 export const man: Command = (ctx) => {
   const name = ctx.argv[1];
   if (name === undefined) return { stdout: '', stderr: "What manual page do you want?\nFor example, try 'man man'.\n", code: 1 };
-  const page = PAGES[name];
+  const page = Object.hasOwn(PAGES, name) ? PAGES[name] : undefined;
   if (!page) return { stdout: '', stderr: `No manual entry for ${name}\n`, code: 16 };
   return { stdout: `${name.toUpperCase()}(8)\n\nNAME\n       ${name} - ${page.summary}\n\n${page.body}`, stderr: '', code: 0 };
 };

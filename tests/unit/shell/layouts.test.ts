@@ -337,6 +337,9 @@ describe('the shell around the tools', () => {
     expect(s.exec('help').stdout).toContain('ethtool');
     expect(s.exec('man ethtool').stdout).toMatch(/^ETHTOOL\(8\)/);
     expect(s.exec('man nosuch')).toEqual({ stdout: '', stderr: 'No manual entry for nosuch\n', code: 16 });
+    // Names an object has from its prototype are neither commands nor pages.
+    expect(s.exec('man constructor')).toEqual({ stdout: '', stderr: 'No manual entry for constructor\n', code: 16 });
+    expect(s.exec('toString')).toEqual({ stdout: '', stderr: 'bash: toString: command not found\n', code: 127 });
     expect(s.exec('clear').stdout).toBe('\x1b[H\x1b[2J\x1b[3J');
     const w = s.exec('watch -n 1 cat /proc/net/softnet_stat').stdout.split('\n');
     expect(w[0]).toMatch(/^Every 1\.0s: cat \/proc\/net\/softnet_stat +packetpath: t=0\.000000s$/);
