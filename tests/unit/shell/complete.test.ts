@@ -18,6 +18,38 @@ describe('tab completion', () => {
     expect(sh.complete('cat /proc/net/softnet_stat | gr').candidates).toEqual(['grep']);
     expect(sh.complete('sysctl net.core.netdev_b xyz', 24).candidates).toHaveLength(2);
   });
+
+  // What Tab offers after each command that completes its arguments, and after one that does not.
+  it.each([
+    ['sysctl net/core/netdev_b', ['net.core.netdev_budget', 'net.core.netdev_budget_usecs']],
+    ['sysctl -n net.core.netdev_budget_', ['net.core.netdev_budget_usecs']],
+    ['sysctl net.core.netdev_budget=', []],
+    ['ethtool ', ['eth0']],
+    ['ethtool -', ['-C', '-G', '-K', '-L', '-N', '-S', '-X', '-c', '-g', '-i', '-k', '-l', '-n', '-x']],
+    ['ethtool -s', []],
+    ['ethtool -S eth0 ', []],
+    ['ip link show dev ', ['eth0', 'lo']],
+    ['ip -s link show dev e', ['eth0']],
+    ['ip link ', []],
+    ['tc qdisc show dev ', ['eth0', 'lo']],
+    ['mpstat -P A', ['ALL']],
+    ['mpstat ', []],
+    ['man n', ['netstat', 'nproc', 'nstat']],
+    ['man tr', []],
+    ['reset s', ['slow-reader', 'steady']],
+    ['run --duration 2ms b', ['bursts']],
+    ['watch -n 1 ns', ['nstat']],
+    ['watch -n 1 -d t', ['tail', 'tc', 'true']],
+    ['watch nstat ', []],
+    ['watch -n 1 sysctl net.core.netdev_b', ['net.core.netdev_budget', 'net.core.netdev_budget_usecs']],
+    ['echo 1 > proc/sys/net/core/netdev_b', ['/proc/sys/net/core/netdev_budget', '/proc/sys/net/core/netdev_budget_usecs']],
+    ['cat < /proc/net/softnet', ['/proc/net/softnet_stat']],
+    ['grep ', []],
+    ['nosuch ', []],
+    ['t', ['tail', 'tc', 'true']],
+  ])('%j', (line, candidates) => {
+    expect(sh.complete(line).candidates).toEqual(candidates);
+  });
 });
 
 // src/shell runs in a browser Worker too: only the simulator's public door, no Node API, no DOM.

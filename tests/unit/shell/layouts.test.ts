@@ -346,4 +346,16 @@ describe('the shell around the tools', () => {
     expect(w[1]).toBe('');
     expect(w[2]).toMatch(/^[0-9a-f]{8} /);
   });
+
+  it('help lists the commands that have a page, in its own order; true and false have none', () => {
+    const s = sh();
+    const listed = [...s.exec('help').stdout.matchAll(/^ {2}(\S+) +\S/gm)].map((m) => m[1]);
+    expect(listed).toEqual([
+      'ethtool', 'sysctl', 'ss', 'nstat', 'netstat', 'ip', 'tc', 'mpstat', 'cat', 'echo', 'grep', 'head', 'tail',
+      'wc', 'ls', 'watch', 'dropwatch', 'dmesg', 'run', 'reset', 'uname', 'nproc', 'clear', 'help', 'man',
+    ]);
+    expect(s.exec('man true')).toEqual({ stdout: '', stderr: 'No manual entry for true\n', code: 16 });
+    expect(s.exec('man false')).toEqual({ stdout: '', stderr: 'No manual entry for false\n', code: 16 });
+    expect(s.exec('man nproc')).toEqual({ stdout: 'NPROC(8)\n\nNAME\n       nproc - number of CPUs\n\nSYNOPSIS\n       nproc\n', stderr: '', code: 0 });
+  });
 });
