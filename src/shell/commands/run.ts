@@ -1,8 +1,8 @@
-/** run [SCENARIO] [--duration D]: put a scenario's traffic through the host; reset [SCENARIO]: boot a fresh host. */
-import { createHost, type HostConfig, type RunResult } from '../../sim/index.ts';
+/** run [SCENARIO] [--duration D]: put a scenario's traffic through the host. */
+import type { RunResult } from '../../sim/index.ts';
 import { getopt, has, value } from '../argv.ts';
 import { findKnownScenario, knownScenarios, scenarioList, scenarioNames } from '../scenarios.ts';
-import type { Command, ShellState } from '../types.ts';
+import type { Command } from '../types.ts';
 
 /** "10ms", "2.5 s", "500us", "100000ns"; a bare number is milliseconds. */
 export function parseDuration(text: string): number | null {
@@ -61,41 +61,4 @@ export const run: Command = (ctx) => {
   state.lastRun = { before, after: r.stats };
   const others = p.operands.length === 0 ? `other scenarios: ${scenarioNames(state, name)}\n` : '';
   return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`) + others, stderr: note, code: 0 };
-};
-
-function describe(state: ShellState): string {
-  const h = state.host;
-  return `${h.nrCpus} CPUs, ${h.dev.name} (igb) with ${h.adapter.num_rx_queues} queues of ${h.adapter.rx_ring_count} descriptors, ${h.sockets.length} socket${h.sockets.length === 1 ? '' : 's'}`;
-}
-
-export function mergeConfig(base: HostConfig, extra: HostConfig | undefined): HostConfig {
-  if (!extra) return base;
-  return {
-    ...base,
-    ...extra,
-    nic: { ...base.nic, ...extra.nic },
-    sysctl: { ...base.sysctl, ...extra.sysctl },
-    sysfs: { ...base.sysfs, ...extra.sysfs },
-    sockets: extra.sockets ?? base.sockets,
-  };
-}
-
-export const reset: Command = (ctx) => {
-  const args = ctx.argv.slice(1);
-  if (args.length > 1) return { stdout: '', stderr: 'usage: reset [SCENARIO]\n', code: 2 };
-  const state = ctx.state;
-  let config = state.config;
-  let bootedFor: string | null = null;
-  if (args[0] !== undefined) {
-    const scenario = findKnownScenario(state, args[0]);
-    if (!scenario) return { stdout: '', stderr: `reset: no scenario named '${args[0]}'\n${scenarioList(state)}`, code: 2 };
-    config = mergeConfig(config, scenario.host);
-    bootedFor = scenario.name;
-  }
-  state.host = createHost(config);
-  state.bootedFor = bootedFor;
-  state.nstatHistory = null;
-  state.dropwatchSeen = null;
-  state.lastRun = null;
-  return { stdout: `a fresh host: ${describe(state)}\n`, stderr: '', code: 0 };
 };
