@@ -2,11 +2,15 @@
 import { getopt, has } from '../argv.ts';
 import type { Command } from '../types.ts';
 
-export const dmesg: Command = (ctx) => {
-  const p = getopt('dmesg', ctx.argv.slice(1), [{ short: 'c', long: 'read-clear' }, { short: 'T', long: 'ctime' }, { short: 'H', long: 'human' }, { short: 'w', long: 'follow' }]);
-  if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'dmesg --help' for more information.\n`, code: 1 };
-  const log = ctx.state.host.dmesg;
-  const stdout = log.map((l) => l + '\n').join('');
-  if (has(p, 'read-clear')) log.length = 0;
-  return { stdout, stderr: '', code: 0 };
+export const dmesg: Command = {
+  name: 'dmesg',
+  page: { summary: 'kernel messages', body: 'SYNOPSIS\n       dmesg [-c]\n' },
+  run(ctx) {
+    const p = getopt('dmesg', ctx.argv.slice(1), [{ short: 'c', long: 'read-clear' }, { short: 'T', long: 'ctime' }, { short: 'H', long: 'human' }, { short: 'w', long: 'follow' }]);
+    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'dmesg --help' for more information.\n`, code: 1 };
+    const log = ctx.state.host.dmesg;
+    const stdout = log.map((l) => l + '\n').join('');
+    if (has(p, 'read-clear')) log.length = 0;
+    return { stdout, stderr: '', code: 0 };
+  },
 };

@@ -441,24 +441,52 @@ Usage:
         ethtool [ FLAGS ] --version \t\tShow version number
 `;
 
-export const ethtool: Command = (ctx) => {
-  const host = ctx.state.host;
-  const args = ctx.argv.slice(1);
-  const first = args[0];
-  if (first === undefined) return bad();
-  if (first === '-h' || first === '--help') return out(HELP);
-  if (first === '--version') return out('ethtool version 6.1\n');
-  if (!first.startsWith('-')) {
-    if (args.length > 1) return bad();
-    if (first !== host.dev.name) return err(NL_NODEV.repeat(5) + 'No data available\n', 75);
-    return out(linkSettings(host, first));
-  }
-  const mode = MODES.find((m) => m.flag === first || m.longs.includes(first));
-  const dev = args[1];
-  if (!mode || dev === undefined) return bad();
-  if (dev !== host.dev.name) {
-    if (mode.flag === '-n' && args[2] !== undefined) return err('Cannot get RX network flow hashing options: No such device\n');
-    return mode.nodev;
-  }
-  return mode.run(host, dev, args.slice(2));
+export const ethtool: Command = {
+  name: 'ethtool',
+  page: {
+    summary: 'query or control the NIC: statistics, rings, coalescing, channels, RSS, features',
+    body: `SYNOPSIS
+       ethtool -S|-g|-c|-l|-x|-i|-k DEV
+       ethtool -G DEV [rx N] [tx N]
+       ethtool -C DEV [rx-usecs N]
+       ethtool -L DEV [combined N]
+       ethtool -X DEV equal N | weight W0 W1 ... | default
+       ethtool -K DEV gro|rxhash on|off
+       ethtool -n DEV [rx-flow-hash tcp4|udp4]
+       ethtool -N DEV rx-flow-hash tcp4|udp4 sd|sdfn
+DESCRIPTION
+       -S  the driver's counters (igb: rx_missed_errors, rx_no_buffer_count, rx_queue_N_drops ...)
+       -g/-G  RX/TX descriptor ring sizes (igb: 64..4096, a multiple of 8); resizing resets the rings
+       -c/-C  interrupt coalescing: rx-usecs 0, 1, 3 (dynamic) or 10..10000
+       -l/-L  channels: igb pairs RX and TX queues as "combined"
+       -x/-X  the RSS indirection table (128 entries on igb)
+       -k/-K  offloads; generic-receive-offload and receive-hashing are simulated
+`,
+  },
+  run(ctx) {
+    const host = ctx.state.host;
+    const args = ctx.argv.slice(1);
+    const first = args[0];
+    if (first === undefined) return bad();
+    if (first === '-h' || first === '--help') return out(HELP);
+    if (first === '--version') return out('ethtool version 6.1\n');
+    if (!first.startsWith('-')) {
+      if (args.length > 1) return bad();
+      if (first !== host.dev.name) return err(NL_NODEV.repeat(5) + 'No data available\n', 75);
+      return out(linkSettings(host, first));
+    }
+    const mode = MODES.find((m) => m.flag === first || m.longs.includes(first));
+    const dev = args[1];
+    if (!mode || dev === undefined) return bad();
+    if (dev !== host.dev.name) {
+      if (mode.flag === '-n' && args[2] !== undefined) return err('Cannot get RX network flow hashing options: No such device\n');
+      return mode.nodev;
+    }
+    return mode.run(host, dev, args.slice(2));
+  },
+  // A mode's flag, then the device; or the device alone (ethtool DEV).
+  complete(words, word, state) {
+    if (words.length === 1 && word.startsWith('-')) return MODES.map((m) => m.flag).filter((f) => f.startsWith(word));
+    return words.length <= 2 ? [state.host.dev.name].filter((n) => n.startsWith(word)) : [];
+  },
 };

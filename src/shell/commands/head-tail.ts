@@ -4,7 +4,7 @@ import type { Command } from '../types.ts';
 import { inputs } from './inputs.ts';
 import { joinLines, lines } from './lines.ts';
 
-function headTail(prog: 'head' | 'tail'): Command {
+function headTail(prog: 'head' | 'tail'): Command['run'] {
   return (ctx) => {
     const args = ctx.argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
     const p = getopt(prog, args, [{ short: 'n', long: 'lines', arg: true }, { short: 'q', long: 'quiet' }]);
@@ -32,5 +32,14 @@ function headTail(prog: 'head' | 'tail'): Command {
   };
 }
 
-export const head = headTail('head');
-export const tail = headTail('tail');
+export const head: Command = {
+  name: 'head',
+  page: { summary: 'first lines', body: 'SYNOPSIS\n       head [-n N] [FILE...]\n' },
+  run: headTail('head'),
+};
+
+export const tail: Command = {
+  name: 'tail',
+  page: { summary: 'last lines', body: 'SYNOPSIS\n       tail [-n N] [FILE...]\n' },
+  run: headTail('tail'),
+};

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/sim/index.ts';
+import { COMMANDS } from '../../../src/shell/commands/index.ts';
 import { createShell } from '../../../src/shell/index.ts';
 
 describe('tab completion', () => {
@@ -20,7 +21,7 @@ describe('tab completion', () => {
   });
 
   // What Tab offers after each command that completes its arguments, and after one that does not.
-  it.each([
+  const cases: [string, string[]][] = [
     ['sysctl net/core/netdev_b', ['net.core.netdev_budget', 'net.core.netdev_budget_usecs']],
     ['sysctl -n net.core.netdev_budget_', ['net.core.netdev_budget_usecs']],
     ['sysctl net.core.netdev_budget=', []],
@@ -47,8 +48,21 @@ describe('tab completion', () => {
     ['grep ', []],
     ['nosuch ', []],
     ['t', ['tail', 'tc', 'true']],
-  ])('%j', (line, candidates) => {
+  ];
+  it.each(cases)('%j', (line, candidates) => {
     expect(sh.complete(line).candidates).toEqual(candidates);
+  });
+
+  it('has a case above for every command that completes its arguments', () => {
+    const covered = new Set(cases.map(([line]) => line.split(' ')[0]));
+    expect(COMMANDS.filter((c) => c.complete && !covered.has(c.name)).map((c) => c.name)).toEqual([]);
+  });
+});
+
+describe('the commands registered (src/shell/commands/index.ts)', () => {
+  it('have one name each: a second command of a name would hide the first', () => {
+    const names = COMMANDS.map((c) => c.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 });
 
