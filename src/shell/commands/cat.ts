@@ -1,5 +1,5 @@
 /** cat: print files (or stdin), with -A and -n as GNU cat. */
-import { getopt, has } from '../argv.ts';
+import { getopt, has, tryHelp } from '../argv.ts';
 import type { Command } from '../types.ts';
 import { inputs } from './inputs.ts';
 import { joinLines, lines } from './lines.ts';
@@ -9,7 +9,7 @@ export const cat: Command = {
   page: { summary: 'print files: /proc/net/softnet_stat, /proc/net/sockstat, /proc/interrupts, /proc/softirqs, /proc/stat, /proc/sys/..., /sys/class/net/...', body: 'SYNOPSIS\n       cat [-A] [-n] FILE...\n' },
   run(ctx) {
     const p = getopt('cat', ctx.argv.slice(1), [{ short: 'A' }, { short: 'n' }, { short: 'v' }, { short: 'e' }, { short: 'T' }]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'cat --help' for more information.\n`, code: 1 };
+    if (p.error) return tryHelp('cat', p.error.message);
     let stdout = '';
     let stderr = '';
     for (const i of inputs(ctx, 'cat', p.operands)) {

@@ -1,5 +1,5 @@
 /** dmesg (util-linux): the kernel's messages; -c clears them after printing. */
-import { getopt, has } from '../argv.ts';
+import { getopt, has, tryHelp } from '../argv.ts';
 import type { Command } from '../types.ts';
 
 export const dmesg: Command = {
@@ -7,7 +7,7 @@ export const dmesg: Command = {
   page: { summary: 'kernel messages', body: 'SYNOPSIS\n       dmesg [-c]\n' },
   run(ctx) {
     const p = getopt('dmesg', ctx.argv.slice(1), [{ short: 'c', long: 'read-clear' }, { short: 'T', long: 'ctime' }, { short: 'H', long: 'human' }, { short: 'w', long: 'follow' }]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'dmesg --help' for more information.\n`, code: 1 };
+    if (p.error) return tryHelp('dmesg', p.error.message);
     const log = ctx.state.host.dmesg;
     const stdout = log.map((l) => l + '\n').join('');
     if (has(p, 'read-clear')) log.length = 0;

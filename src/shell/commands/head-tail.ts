@@ -1,5 +1,5 @@
 /** head and tail: -n N, -N, -n +N (tail), over stdin or files; one implementation serves both. */
-import { getopt, value } from '../argv.ts';
+import { getopt, tryHelp, value } from '../argv.ts';
 import type { Command } from '../types.ts';
 import { inputs } from './inputs.ts';
 import { joinLines, lines } from './lines.ts';
@@ -8,7 +8,7 @@ function headTail(prog: 'head' | 'tail'): Command['run'] {
   return (ctx) => {
     const args = ctx.argv.slice(1).map((a) => (/^-\d+$/.test(a) ? `-n${a.slice(1)}` : a));
     const p = getopt(prog, args, [{ short: 'n', long: 'lines', arg: true }, { short: 'q', long: 'quiet' }]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry '${prog} --help' for more information.\n`, code: 1 };
+    if (p.error) return tryHelp(prog, p.error.message);
     const spec = value(p, 'lines') ?? '10';
     const m = /^([+-]?)(\d+)$/.exec(spec);
     if (!m) return { stdout: '', stderr: `${prog}: invalid number of lines: ‘${spec}’\n`, code: 1 };

@@ -1,5 +1,5 @@
 /** ls: the entries of /proc and /sys directories. */
-import { count, getopt, has } from '../argv.ts';
+import { count, getopt, has, tryHelp } from '../argv.ts';
 import { isDirectory, listDir, readFile } from '../fs.ts';
 import type { Command } from '../types.ts';
 import { joinLines } from './lines.ts';
@@ -9,7 +9,7 @@ export const ls: Command = {
   page: { summary: 'list /proc and /sys directories', body: 'SYNOPSIS\n       ls [DIR...]\n' },
   run(ctx) {
     const p = getopt('ls', ctx.argv.slice(1), [{ short: 'l' }, { short: 'a' }, { short: '1' }]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'ls --help' for more information.\n`, code: 2 };
+    if (p.error) return tryHelp('ls', p.error.message, 2);
     const host = ctx.state.host;
     const targets = p.operands.length ? p.operands : ['/'];
     let stdout = '';

@@ -1,5 +1,5 @@
 /** uname (coreutils): the host's kernel name, release and machine. */
-import { getopt, has } from '../argv.ts';
+import { getopt, has, tryHelp } from '../argv.ts';
 import type { Command } from '../types.ts';
 import { MACHINE, NODENAME, SYSNAME } from '../uts.ts';
 
@@ -12,8 +12,8 @@ export const uname: Command = {
       { short: 'a', long: 'all' }, { short: 's', long: 'kernel-name' }, { short: 'n', long: 'nodename' }, { short: 'r', long: 'kernel-release' },
       { short: 'v', long: 'kernel-version' }, { short: 'm', long: 'machine' }, { short: 'o', long: 'operating-system' },
     ]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'uname --help' for more information.\n`, code: 1 };
-    if (p.operands.length) return { stdout: '', stderr: `uname: extra operand ‘${p.operands[0]}’\nTry 'uname --help' for more information.\n`, code: 1 };
+    if (p.error) return tryHelp('uname', p.error.message);
+    if (p.operands.length) return tryHelp('uname', `uname: extra operand ‘${p.operands[0]}’`);
     const parts: [string, string][] = [
       ['kernel-name', SYSNAME], ['nodename', NODENAME], ['kernel-release', host.kernelRelease],
       ['kernel-version', '#1 SMP PREEMPT_DYNAMIC'], ['machine', MACHINE], ['operating-system', 'GNU/Linux'],

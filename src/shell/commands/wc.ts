@@ -1,5 +1,5 @@
 /** wc: lines, words, characters and bytes, laid out as GNU wc lays them out. */
-import { getopt, has } from '../argv.ts';
+import { getopt, has, tryHelp } from '../argv.ts';
 import type { Command } from '../types.ts';
 import { inputs } from './inputs.ts';
 
@@ -8,7 +8,7 @@ export const wc: Command = {
   page: { summary: 'count lines, words, bytes', body: 'SYNOPSIS\n       wc [-l] [-w] [-c] [FILE...]\n' },
   run(ctx) {
     const p = getopt('wc', ctx.argv.slice(1), [{ short: 'l', long: 'lines' }, { short: 'w', long: 'words' }, { short: 'c', long: 'bytes' }, { short: 'm', long: 'chars' }]);
-    if (p.error) return { stdout: '', stderr: `${p.error.message}\nTry 'wc --help' for more information.\n`, code: 1 };
+    if (p.error) return tryHelp('wc', p.error.message);
     const all = !has(p, 'lines') && !has(p, 'words') && !has(p, 'bytes') && !has(p, 'chars');
     const files = inputs(ctx, 'wc', p.operands);
     let stdout = '';
