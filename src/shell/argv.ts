@@ -2,6 +2,7 @@
  * getopt_long as the GNU tools use it: bundled short options (-uamn), an option's argument
  * attached or separate (-n5, -n 5), long options with = or a separate argument, and `--`.
  */
+import type { Output } from './types.ts';
 
 export interface OptionSpec {
   /** Short letter, if any. */
@@ -97,4 +98,9 @@ export function count(p: ParsedArgs, key: string): number {
 export function value(p: ParsedArgs, key: string): string | undefined {
   const all = p.opts.filter((o) => o.key === key);
   return all.length ? all[all.length - 1]!.value : undefined;
+}
+
+/** A GNU tool's answer to a bad option or operand: what is wrong, then where to read more. */
+export function tryHelp(prog: string, message: string, code = 1): Output {
+  return { stdout: '', stderr: `${message}\nTry '${prog} --help' for more information.\n`, code };
 }

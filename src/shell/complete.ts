@@ -1,9 +1,6 @@
 /** Tab completion: the word under the cursor, and what it could become. */
 import type { Host } from '../sim/index.ts';
-import { COMMANDS } from './commands/index.ts';
-import { PAGES } from './commands/help.ts';
 import { isDirectory, listDir } from './fs.ts';
-import { knownScenarios } from './scenarios.ts';
 import type { ShellState } from './types.ts';
 
 export interface Completion {
@@ -13,8 +10,6 @@ export interface Completion {
   /** Full replacements for that word, sorted; a directory ends in "/". */
   candidates: string[];
 }
-
-const ETHTOOL_FLAGS = ['-S', '-g', '-G', '-c', '-C', '-l', '-L', '-x', '-X', '-i', '-k', '-K', '-n', '-N'];
 
 function paths(host: Host, word: string): string[] {
   const slash = word.lastIndexOf('/');
@@ -38,21 +33,14 @@ export function complete(state: ShellState, line: string, cursor: number = line.
   const words = stage.slice(0, stage.length - word.length).trim().split(/\s+/).filter((w) => w !== '');
   const cmd = words[0];
   const prev = words[words.length - 1];
-  let candidates: string[] = [];
-  if (cmd === undefined) candidates = Object.keys(COMMANDS).filter((c) => c.startsWith(word));
+  let candidates: string[];
+  if (cmd === undefined) candidates = commandNames(state, word);
   else if (word.startsWith('/') || prev === '>' || prev === '>>' || prev === '<') candidates = paths(host, word.startsWith('/') ? word : '/' + word);
-  else if (cmd === 'sysctl' || (cmd === 'watch' && words.includes('sysctl'))) {
-    const eq = word.indexOf('=');
-    if (eq < 0) candidates = host.sysctlNames().filter((n) => n.startsWith(word.replace(/\//g, '.')));
-  } else if (cmd === 'man') candidates = Object.keys(PAGES).filter((n) => n.startsWith(word));
-  else if (cmd === 'run' || cmd === 'reset') candidates = knownScenarios(state).map((s) => s.name).filter((n) => n.startsWith(word));
-  else if (cmd === 'ethtool') {
-    if (words.length === 1) candidates = word === '' ? [] : ETHTOOL_FLAGS.filter((f) => f.startsWith(word));
-    if (words.length === 2 || (words.length === 1 && !word.startsWith('-'))) candidates = [host.dev.name].filter((n) => n.startsWith(word));
-  } else if ((cmd === 'ip' || cmd === 'tc') && prev === 'dev') candidates = ['lo', host.dev.name].filter((n) => n.startsWith(word));
-  else if (cmd === 'mpstat' && prev === '-P') candidates = ['ALL', ...Array.from({ length: host.nrCpus }, (_, i) => String(i))].filter((n) => n.startsWith(word));
-  else if (cmd === 'watch' && words.length >= 1 && !word.startsWith('-') && words.slice(1).every((w) => w.startsWith('-') || /^\d/.test(w))) {
-    candidates = Object.keys(COMMANDS).filter((c) => c.startsWith(word));
-  }
+  else candidates = state.commands.get(cmd)?.complete?.(words, word, state) ?? [];
   return { start, end: cursor, candidates: [...new Set(candidates)].sort() };
+}
+
+/** The commands whose name starts with `word`: a command line's first word, or the command watch runs. */
+export function commandNames(state: ShellState, word: string): string[] {
+  return [...state.commands.keys()].filter((c) => c.startsWith(word));
 }

@@ -1,6 +1,5 @@
 /** Run a parsed command line: pipelines, lists, redirections; errors worded as bash words them. */
 import { KernelError } from '../sim/index.ts';
-import { COMMANDS } from './commands/index.ts';
 import { checkWritable, FsError, readFile, strerror, writeFile } from './fs.ts';
 import { parse, ParseError, type Stage } from './parse.ts';
 import type { Output, ShellState } from './types.ts';
@@ -63,9 +62,9 @@ function runStage(state: ShellState, stage: Stage, stdinIn: string): Output {
   let result: Output;
   if (name === undefined) result = { stdout: '', stderr: '', code: 0 };
   else {
-    const cmd = COMMANDS[name];
+    const cmd = state.commands.get(name);
     if (!cmd) result = { stdout: '', stderr: `bash: ${name}: command not found\n`, code: 127 };
-    else result = cmd({ state, argv: stage.argv, stdin, exec: (line) => execLine(state, line) });
+    else result = cmd.run({ state, argv: stage.argv, stdin, exec: (line) => execLine(state, line) });
   }
   if (stderrTo === 'stdout') result = { ...result, stdout: result.stdout + result.stderr, stderr: '' };
   else if (stderrTo) result = { ...result, stderr: '' };

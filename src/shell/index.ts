@@ -4,6 +4,7 @@
  * RPS masks, IRQ affinity) change the host the next `run` uses. Pure TypeScript, no DOM, no Node.
  */
 import { createHost, type Host, type Scenario } from '../sim/index.ts';
+import { COMMANDS } from './commands/index.ts';
 import { complete as completeLine, type Completion } from './complete.ts';
 import { execLine } from './exec.ts';
 import type { Output, ShellState } from './types.ts';
@@ -39,6 +40,7 @@ export function createShell(host: Host = createHost(), options: ShellOptions = {
     bootedFor: null,
     traffic: options.traffic ?? true,
     labScenarios: options.scenarios ?? [],
+    commands: new Map(COMMANDS.map((c) => [c.name, c])),
   };
   return {
     get host() {

@@ -3,7 +3,7 @@
  * the named ones of src/sim that they do not hide.
  */
 import { SCENARIOS, type Scenario } from '../sim/index.ts';
-import type { ShellState } from './types.ts';
+import type { Completer, ShellState } from './types.ts';
 
 export function knownScenarios(state: ShellState): readonly Scenario[] {
   const own = state.labScenarios;
@@ -29,3 +29,6 @@ export function scenarioNames(state: ShellState, except?: string): string {
   const others = names(knownScenarios(state).slice(state.labScenarios.length));
   return own === '' ? others : `${own} (this lab's); ${others}`;
 }
+
+/** A scenario's name (run SCENARIO, reset SCENARIO). */
+export const completeScenario: Completer = (_words, word, state) => knownScenarios(state).map((s) => s.name).filter((n) => n.startsWith(word));

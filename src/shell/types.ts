@@ -26,6 +26,8 @@ export interface ShellState {
   traffic: boolean;
   /** A lab's own scenarios (ShellOptions.scenarios): `run` and `reset` know them besides the named ones. */
   labScenarios: readonly Scenario[];
+  /** The commands it knows (commands/index.ts), by name, in the order `help` lists them. */
+  readonly commands: ReadonlyMap<string, Command>;
 }
 
 export interface CommandContext {
@@ -37,7 +39,29 @@ export interface CommandContext {
   exec(line: string): Output;
 }
 
-export type Command = (ctx: CommandContext) => Output;
+/** A command's manual page: `help` lists its summary, `man NAME` prints both. */
+export interface ManPage {
+  summary: string;
+  body: string;
+}
+
+/**
+ * What Tab offers for the word under the cursor in a command's arguments: from the words before
+ * it (words[0] is the command's name), the word itself and the shell's state, the full words it
+ * could become.
+ */
+export type Completer = (words: readonly string[], word: string, state: ShellState) => string[];
+
+/** One command of the shell: exec runs it by name, help and man show its page, Tab asks it to complete its arguments. */
+export interface Command {
+  /** What the user types: argv[0]. */
+  readonly name: string;
+  run(ctx: CommandContext): Output;
+  /** Without one (true, false), help leaves the command out and man has no entry for it. */
+  readonly page?: ManPage;
+  /** Asked for the words of its arguments other than paths (a word starting with '/', or after a redirection), which Tab completes for every command. */
+  readonly complete?: Completer;
+}
 
 export const ok = (stdout = ''): Output => ({ stdout, stderr: '', code: 0 });
 export const fail = (stderr: string, code = 1, stdout = ''): Output => ({ stdout, stderr, code });

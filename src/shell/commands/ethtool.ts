@@ -19,17 +19,28 @@ const err = (stderr: string, code = 1): Output => ({ stdout: '', stderr, code })
 
 type Mode = { flag: string; longs: string[]; nodev: Output; run: (host: Host, dev: string, args: string[]) => Output };
 
-const NL_NODEV = 'netlink error: no device matches name (offset 24)\nnetlink error: No such device\n';
-
-/** Where the first attribute after ETHTOOL_A_*_HEADER sits: nlmsghdr + genlmsghdr + header nest with the name. */
-function firstAttrOffset(dev: string): number {
-  return 16 + 4 + 4 + Math.ceil((4 + dev.length + 1) / 4) * 4;
+/**
+ * A refused netlink request as ethtool prints it: the kernel's extack message if it sent one, with
+ * the offset of the attribute it blames if it named one, then strerror of the errno.
+ */
+function netlinkError(strerror: string, message?: string, offset?: number): string {
+  const where = offset === undefined ? '' : ` (offset ${offset})`;
+  return (message === undefined ? '' : `netlink error: ${message}${where}\n`) + `netlink error: ${strerror}\n`;
 }
 
-/** The kernel's extack, as ethtool prints it, for the attribute at `index` in the request. */
-function extack(dev: string, message: string, index: number | null, errno = 'Invalid argument'): string {
-  const where = index === null ? '' : ` (offset ${firstAttrOffset(dev) + 8 * index})`;
-  return `netlink error: ${message}${where}\nnetlink error: ${errno}\n`;
+/** Where ETHTOOL_A_HEADER_DEV_NAME sits in a request: after nlmsghdr, genlmsghdr and the header nest's own header. */
+const DEV_NAME_OFFSET = 16 + 4 + 4;
+
+const NL_NODEV = netlinkError('No such device', 'no device matches name', DEV_NAME_OFFSET);
+
+/** Where the first attribute after ETHTOOL_A_*_HEADER sits: after the header nest with the name. */
+function firstAttrOffset(dev: string): number {
+  return DEV_NAME_OFFSET + Math.ceil((4 + dev.length + 1) / 4) * 4;
+}
+
+/** Where the u32 attribute at `index` after the header sits (each takes 8 bytes). */
+function attrOffset(dev: string, index: number): number {
+  return firstAttrOffset(dev) + 8 * index;
 }
 
 /** strtoul(…, 0) as ethtool's parser takes a u32: decimal, 0x hex or 0 octal, nothing else. */
@@ -96,17 +107,17 @@ function setRings(host: Host, dev: string, args: string[]): Output {
   // net/ethtool/rings.c: the unsupported settings first, then the maximums in the order rx, rx-mini, rx-jumbo, tx.
   for (const [name, message] of Object.entries(RING_UNSUPPORTED)) {
     const v = get(name);
-    if (v !== undefined && v !== 0) return err(extack(dev, message, index(name), 'Operation not supported'), code);
+    if (v !== undefined && v !== 0) return err(netlinkError('Operation not supported', message, attrOffset(dev, index(name))), code);
   }
   const max: [string, number][] = [['rx', r.rx_max_pending], ['rx-mini', 0], ['rx-jumbo', 0], ['tx', r.tx_max_pending]];
   for (const [name, m] of max) {
     const v = get(name);
-    if (v !== undefined && v > m) return err(extack(dev, 'requested ring size exceeds maximum', index(name)), code);
+    if (v !== undefined && v > m) return err(netlinkError('Invalid argument', 'requested ring size exceeds maximum', attrOffset(dev, index(name))), code);
   }
   try {
     ethtool_set_ringparam(host, { rx: get('rx'), tx: get('tx') });
   } catch (e) {
-    if (e instanceof KernelError) return err(`netlink error: ${e.strerror}\n`, code);
+    if (e instanceof KernelError) return err(netlinkError(e.strerror), code);
     throw e;
   }
   return out('');
@@ -144,7 +155,7 @@ function setCoalesce(host: Host, dev: string, args: string[]): Output {
   if ('error' in p) return p.error;
   for (const [name] of COALESCE_PARAMS) {
     const i = p.values.findIndex(([n]) => n === name);
-    if (i >= 0 && !IGB_COALESCE.has(name)) return err(extack(dev, 'cannot modify an unsupported parameter', i));
+    if (i >= 0 && !IGB_COALESCE.has(name)) return err(netlinkError('Invalid argument', 'cannot modify an unsupported parameter', attrOffset(dev, i)));
   }
   const cur = ethtool_get_coalesce(host);
   const change: Record<string, number> = {};
@@ -156,7 +167,7 @@ function setCoalesce(host: Host, dev: string, args: string[]): Output {
   try {
     ethtool_set_coalesce(host, change);
   } catch (e) {
-    if (e instanceof KernelError) return err(`netlink error: ${e.strerror}\n`);
+    if (e instanceof KernelError) return err(netlinkError(e.strerror));
     throw e;
   }
   return out('');
@@ -184,18 +195,20 @@ function setChannels(host: Host, dev: string, args: string[]): Output {
   if (want.rx === 0 && want.tx === 0 && want.other === c.other_count && want.combined === c.combined_count) return out('');
   // net/ethtool/channels.c, in its order.
   const limits: [keyof typeof want, number][] = [['rx', 0], ['tx', 0], ['other', c.max_other], ['combined', c.max_combined]];
-  for (const [name, max] of limits) if (want[name] > max) return err(extack(dev, 'requested channel count exceeds maximum', index(name)));
-  if (want.combined + want.rx === 0) return err(extack(dev, 'requested channel counts would result in no RX or TX channel', index(get('combined') !== undefined ? 'combined' : 'rx')));
-  const indir = ethtool_get_rxfh(host).indir;
+  for (const [name, max] of limits) {
+    if (want[name] > max) return err(netlinkError('Invalid argument', 'requested channel count exceeds maximum', attrOffset(dev, index(name))));
+  }
+  if (want.combined + want.rx === 0) {
+    const blamed = index(get('combined') !== undefined ? 'combined' : 'rx');
+    return err(netlinkError('Invalid argument', 'requested channel counts would result in no RX or TX channel', attrOffset(dev, blamed)));
+  }
   try {
     ethtool_set_channels(host, { combined: want.combined });
   } catch (e) {
     if (!(e instanceof KernelError)) throw e;
-    if (/indirection/.test(e.message)) {
-      return err(`netlink error: requested channel counts are too low for existing indirection table settings\nnetlink error: Invalid argument\n`);
-    }
-    void indir;
-    return err(`netlink error: ${e.strerror}\n`);
+    // The kernel's extack for this refusal names no attribute.
+    const message = /indirection/.test(e.message) ? 'requested channel counts are too low for existing indirection table settings' : undefined;
+    return err(netlinkError(e.strerror, message));
   }
   return out('');
 }
@@ -298,7 +311,7 @@ function setFeatures(host: Host, dev: string, args: string[]): Output {
     const v = args[i + 1];
     if (v !== 'on' && v !== 'off') return err(`ethtool (-K): flag '${v ?? '(null)'}' for parameter '(null)' is not followed by 'on' or 'off'\n`);
     const name = FEATURE_ALIASES[args[i]!] ?? args[i]!;
-    if (!IGB_FEATURES.some((f) => f.name === name)) return err(`netlink error: bit name not found (offset ${firstAttrOffset(dev) + 20})\nnetlink error: Operation not supported\n`, 92);
+    if (!IGB_FEATURES.some((f) => f.name === name)) return err(netlinkError('Operation not supported', 'bit name not found', firstAttrOffset(dev) + 20), 92);
     wanted.push([name, v === 'on']);
   }
   let changed = false;
@@ -429,24 +442,52 @@ Usage:
         ethtool [ FLAGS ] --version \t\tShow version number
 `;
 
-export const ethtool: Command = (ctx) => {
-  const host = ctx.state.host;
-  const args = ctx.argv.slice(1);
-  const first = args[0];
-  if (first === undefined) return bad();
-  if (first === '-h' || first === '--help') return out(HELP);
-  if (first === '--version') return out('ethtool version 6.1\n');
-  if (!first.startsWith('-')) {
-    if (args.length > 1) return bad();
-    if (first !== host.dev.name) return err(NL_NODEV.repeat(5) + 'No data available\n', 75);
-    return out(linkSettings(host, first));
-  }
-  const mode = MODES.find((m) => m.flag === first || m.longs.includes(first));
-  const dev = args[1];
-  if (!mode || dev === undefined) return bad();
-  if (dev !== host.dev.name) {
-    if (mode.flag === '-n' && args[2] !== undefined) return err('Cannot get RX network flow hashing options: No such device\n');
-    return mode.nodev;
-  }
-  return mode.run(host, dev, args.slice(2));
+export const ethtool: Command = {
+  name: 'ethtool',
+  page: {
+    summary: 'query or control the NIC: statistics, rings, coalescing, channels, RSS, features',
+    body: `SYNOPSIS
+       ethtool -S|-g|-c|-l|-x|-i|-k DEV
+       ethtool -G DEV [rx N] [tx N]
+       ethtool -C DEV [rx-usecs N]
+       ethtool -L DEV [combined N]
+       ethtool -X DEV equal N | weight W0 W1 ... | default
+       ethtool -K DEV gro|rxhash on|off
+       ethtool -n DEV [rx-flow-hash tcp4|udp4]
+       ethtool -N DEV rx-flow-hash tcp4|udp4 sd|sdfn
+DESCRIPTION
+       -S  the driver's counters (igb: rx_missed_errors, rx_no_buffer_count, rx_queue_N_drops ...)
+       -g/-G  RX/TX descriptor ring sizes (igb: 64..4096, a multiple of 8); resizing resets the rings
+       -c/-C  interrupt coalescing: rx-usecs 0, 1, 3 (dynamic) or 10..10000
+       -l/-L  channels: igb pairs RX and TX queues as "combined"
+       -x/-X  the RSS indirection table (128 entries on igb)
+       -k/-K  offloads; generic-receive-offload and receive-hashing are simulated
+`,
+  },
+  run(ctx) {
+    const host = ctx.state.host;
+    const args = ctx.argv.slice(1);
+    const first = args[0];
+    if (first === undefined) return bad();
+    if (first === '-h' || first === '--help') return out(HELP);
+    if (first === '--version') return out('ethtool version 6.1\n');
+    if (!first.startsWith('-')) {
+      if (args.length > 1) return bad();
+      if (first !== host.dev.name) return err(NL_NODEV.repeat(5) + 'No data available\n', 75);
+      return out(linkSettings(host, first));
+    }
+    const mode = MODES.find((m) => m.flag === first || m.longs.includes(first));
+    const dev = args[1];
+    if (!mode || dev === undefined) return bad();
+    if (dev !== host.dev.name) {
+      if (mode.flag === '-n' && args[2] !== undefined) return err('Cannot get RX network flow hashing options: No such device\n');
+      return mode.nodev;
+    }
+    return mode.run(host, dev, args.slice(2));
+  },
+  // A mode's flag, then the device; or the device alone (ethtool DEV).
+  complete(words, word, state) {
+    if (words.length === 1 && word.startsWith('-')) return MODES.map((m) => m.flag).filter((f) => f.startsWith(word));
+    return words.length <= 2 ? [state.host.dev.name].filter((n) => n.startsWith(word)) : [];
+  },
 };

@@ -1,7 +1,7 @@
 /** ip (iproute2 6.1): `ip [-s [-s]] link [show [dev] NAME]` and `ip addr`, with 6.x's sized columns. */
 import { formatIPv4, type Host, type NetdevStats } from '../../sim/index.ts';
 import { ZERO_NETDEV } from '../proc/netdev.ts';
-import type { Command, Output } from '../types.ts';
+import type { Command, Completer, Output } from '../types.ts';
 
 interface Link {
   index: number;
@@ -67,47 +67,65 @@ function fail(stderr: string, code: number): Output {
   return { stdout: '', stderr, code };
 }
 
-export const ip: Command = (ctx) => {
-  const host = ctx.state.host;
-  const args = ctx.argv.slice(1);
-  let level = 0;
-  while (args.length && args[0]!.startsWith('-')) {
-    const opt = args.shift()!;
-    if (opt === '-s' || opt === '-stats' || opt === '-statistics') level++;
-    else if (/^-s+$/.test(opt)) level += opt.length - 1;
-    else if (opt === '-V' || opt === '-Version') return { stdout: 'ip utility, iproute2-6.1.0, libbpf 1.1.2\n', stderr: '', code: 0 };
-    else if (opt === '-4' || opt === '-d' || opt === '-details') continue;
-    else return fail(`Option "${opt}" is unknown, try "ip -help".\n`, 255);
-  }
-  const object = args.shift();
-  if (object === undefined) return fail('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link | address | route | neigh | rule | ... }\n', 255);
-  const isLink = 'link'.startsWith(object) && object.length >= 1;
-  const isAddr = ['a', 'ad', 'add', 'addr', 'addre', 'addres', 'address'].includes(object);
-  if (!isLink && !isAddr) return fail(`Object "${object}" is unknown, try "ip help".\n`, 1);
-  const cmd = args.shift() ?? 'show';
-  if (!['show', 'list', 'lst', 'sh', 'ls', 'l', 's'].includes(cmd)) {
-    if (['set', 'add', 'del', 'delete', 'change'].includes(cmd)) return fail('RTNETLINK answers: Operation not permitted\n', 2);
-    return fail(`Command "${cmd}" is unknown, try "ip ${isLink ? 'link' : 'address'} help".\n`, 255);
-  }
-  let name: string | undefined;
-  while (args.length) {
-    const a = args.shift()!;
-    if (a === 'dev') {
-      const n = args.shift();
-      if (n === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
-      if (name !== undefined) return fail(`Error: either "dev" is duplicate, or "${n}" is a garbage.\n`, 255);
-      name = n;
-    } else if (name === undefined) name = a;
-    else return fail(`Error: either "dev" is duplicate, or "${a}" is a garbage.\n`, 255);
-  }
-  const all = links(host);
-  const shown = name === undefined ? all : all.filter((l) => l.name === name);
-  if (shown.length === 0) return fail(`Device "${name}" does not exist.\n`, 1);
-  let out = '';
-  for (const l of shown) {
-    out += `${l.index}: ${l.header} ${isLink ? 'mode DEFAULT ' : ''}group default qlen ${l.name === 'lo' ? 1000 : host.dev.tx_queue_len}\n    ${l.l2}\n`;
-    if (isAddr) out += l.inet ?? '';
-    if (level > 0) out += linkStats(l.stats, level);
-  }
-  return { stdout: out, stderr: '', code: 0 };
+/** The device after "dev" (ip link show dev DEV, tc qdisc show dev DEV): lo or the NIC. */
+export const completeDevice: Completer = (words, word, state) =>
+  words.at(-1) === 'dev' ? ['lo', state.host.dev.name].filter((n) => n.startsWith(word)) : [];
+
+export const ip: Command = {
+  name: 'ip',
+  page: {
+    summary: 'network devices and their counters',
+    body: `SYNOPSIS
+       ip [-s [-s]] link [show [dev] DEV]
+       ip addr [show [dev] DEV]
+DESCRIPTION
+       -s adds RX/TX counters: "dropped" is rx_dropped (the kernel's drops, e.g. backlog),
+       "missed" is rx_missed_errors (the NIC had no descriptor). -s -s adds the error breakdown.
+`,
+  },
+  run(ctx) {
+    const host = ctx.state.host;
+    const args = ctx.argv.slice(1);
+    let level = 0;
+    while (args.length && args[0]!.startsWith('-')) {
+      const opt = args.shift()!;
+      if (opt === '-s' || opt === '-stats' || opt === '-statistics') level++;
+      else if (/^-s+$/.test(opt)) level += opt.length - 1;
+      else if (opt === '-V' || opt === '-Version') return { stdout: 'ip utility, iproute2-6.1.0, libbpf 1.1.2\n', stderr: '', code: 0 };
+      else if (opt === '-4' || opt === '-d' || opt === '-details') continue;
+      else return fail(`Option "${opt}" is unknown, try "ip -help".\n`, 255);
+    }
+    const object = args.shift();
+    if (object === undefined) return fail('Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\nwhere  OBJECT := { link | address | route | neigh | rule | ... }\n', 255);
+    const isLink = 'link'.startsWith(object) && object.length >= 1;
+    const isAddr = ['a', 'ad', 'add', 'addr', 'addre', 'addres', 'address'].includes(object);
+    if (!isLink && !isAddr) return fail(`Object "${object}" is unknown, try "ip help".\n`, 1);
+    const cmd = args.shift() ?? 'show';
+    if (!['show', 'list', 'lst', 'sh', 'ls', 'l', 's'].includes(cmd)) {
+      if (['set', 'add', 'del', 'delete', 'change'].includes(cmd)) return fail('RTNETLINK answers: Operation not permitted\n', 2);
+      return fail(`Command "${cmd}" is unknown, try "ip ${isLink ? 'link' : 'address'} help".\n`, 255);
+    }
+    let name: string | undefined;
+    while (args.length) {
+      const a = args.shift()!;
+      if (a === 'dev') {
+        const n = args.shift();
+        if (n === undefined) return fail('Command line is not complete. Try option "help"\n', 255);
+        if (name !== undefined) return fail(`Error: either "dev" is duplicate, or "${n}" is a garbage.\n`, 255);
+        name = n;
+      } else if (name === undefined) name = a;
+      else return fail(`Error: either "dev" is duplicate, or "${a}" is a garbage.\n`, 255);
+    }
+    const all = links(host);
+    const shown = name === undefined ? all : all.filter((l) => l.name === name);
+    if (shown.length === 0) return fail(`Device "${name}" does not exist.\n`, 1);
+    let out = '';
+    for (const l of shown) {
+      out += `${l.index}: ${l.header} ${isLink ? 'mode DEFAULT ' : ''}group default qlen ${l.name === 'lo' ? 1000 : host.dev.tx_queue_len}\n    ${l.l2}\n`;
+      if (isAddr) out += l.inet ?? '';
+      if (level > 0) out += linkStats(l.stats, level);
+    }
+    return { stdout: out, stderr: '', code: 0 };
+  },
+  complete: completeDevice,
 };

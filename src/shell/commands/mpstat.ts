@@ -145,25 +145,49 @@ function report(o: Options, prev: CpuStat[], curr: CpuStat[], headerLabel: strin
   return out;
 }
 
-export const mpstat: Command = (ctx) => {
-  const host = ctx.state.host;
-  const o = parseArgs(ctx.argv.slice(1), host.nrCpus);
-  if ('code' in o) return o;
-  const now = host.stats();
-  const header = `${SYSNAME} ${host.kernelRelease} (${NODENAME}) \t${dateAt(now.timeNs)} \t_${MACHINE}_\t(${host.nrCpus} CPU)\n`;
-  if (o.interval <= 0) {
-    const since = timeAt(now.timeNs);
-    // Since boot: the reference sample is all zeros (mpstat's first read is compared with nothing).
-    return ok(header + report(o, now.cpuTime.map(() => sumCpuStats([])), cpuTicks(now), since, since, true));
-  }
-  const last = ctx.state.lastRun;
-  const why = "mpstat: this host's clock moves only during run";
-  if (!last) return fail(`${why}, and nothing has run since boot: run a scenario first\n`);
-  const at = (s: CpuSample) => `${(s.timeNs / 1e9).toFixed(6)} s`;
-  const [prev, curr] = [cpuTicks(last.before), cpuTicks(last.after)];
-  const stdout =
-    header +
-    report(o, prev, curr, timeAt(last.before.timeNs), timeAt(last.after.timeNs), true) +
-    report(o, prev, curr, 'Average:', 'Average:', o.optionP);
-  return { stdout, stderr: `${why}, so the interval is the last run (t = ${at(last.before)} → ${at(last.after)})\n`, code: 0 };
+export const mpstat: Command = {
+  name: 'mpstat',
+  page: {
+    summary: 'CPU time per CPU: %usr %sys %irq %soft %idle ... (from /proc/stat)',
+    body: `SYNOPSIS
+       mpstat [-u] [-P CPU_LIST|ALL] [--dec=0|1|2] [INTERVAL [COUNT]]
+       mpstat -V
+DESCRIPTION
+       For "all" CPUs together (the default) and each CPU that -P names (-P 0,2  -P 1-3  -P ALL),
+       the share of time spent in each kind of work: %irq hard interrupts, %soft softirqs
+       (ksoftirqd/N's included), %sys kernel code for a task, %usr user code, %idle nothing to do.
+       Without INTERVAL, or with 0: since boot, as on any host.
+       With INTERVAL, the real tool samples every INTERVAL seconds, COUNT times. This host's clock
+       moves only during run, so mpstat reports the last run as the one interval, then its
+       Average, and says so on stderr; before any run it reports nothing and exits with 1.
+       /proc/stat counts in ticks of 10 ms, so a 20 ms run gives each CPU two ticks to share out:
+       run --duration 1s gives finer shares.
+       -A, -I, -n, -N, -T and -o JSON are not simulated.
+`,
+  },
+  run(ctx) {
+    const host = ctx.state.host;
+    const o = parseArgs(ctx.argv.slice(1), host.nrCpus);
+    if ('code' in o) return o;
+    const now = host.stats();
+    const header = `${SYSNAME} ${host.kernelRelease} (${NODENAME}) \t${dateAt(now.timeNs)} \t_${MACHINE}_\t(${host.nrCpus} CPU)\n`;
+    if (o.interval <= 0) {
+      const since = timeAt(now.timeNs);
+      // Since boot: the reference sample is all zeros (mpstat's first read is compared with nothing).
+      return ok(header + report(o, now.cpuTime.map(() => sumCpuStats([])), cpuTicks(now), since, since, true));
+    }
+    const last = ctx.state.lastRun;
+    const why = "mpstat: this host's clock moves only during run";
+    if (!last) return fail(`${why}, and nothing has run since boot: run a scenario first\n`);
+    const at = (s: CpuSample) => `${(s.timeNs / 1e9).toFixed(6)} s`;
+    const [prev, curr] = [cpuTicks(last.before), cpuTicks(last.after)];
+    const stdout =
+      header +
+      report(o, prev, curr, timeAt(last.before.timeNs), timeAt(last.after.timeNs), true) +
+      report(o, prev, curr, 'Average:', 'Average:', o.optionP);
+    return { stdout, stderr: `${why}, so the interval is the last run (t = ${at(last.before)} → ${at(last.after)})\n`, code: 0 };
+  },
+  // The CPU list after -P: ALL or a CPU's number.
+  complete: (words, word, state) =>
+    words.at(-1) === '-P' ? ['ALL', ...Array.from({ length: state.host.nrCpus }, (_, i) => String(i))].filter((n) => n.startsWith(word)) : [],
 };

@@ -119,14 +119,18 @@ export function renderNetstatS(stats: HostStats, only: { tcp: boolean; udp: bool
   return out;
 }
 
-export const netstat: Command = (ctx) => {
-  const p = getopt('netstat', ctx.argv.slice(1), [
-    { short: 's', long: 'statistics' }, { short: 't', long: 'tcp' }, { short: 'u', long: 'udp' }, { short: 'n', long: 'numeric' },
-    { short: 'a', long: 'all' }, { short: 'i', long: 'interfaces' }, { short: 'V', long: 'version' },
-  ]);
-  const usage = 'usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}\n       netstat [-vWnNcaeol] [<Socket> ...]\n       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }\n';
-  if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 1 };
-  if (has(p, 'version')) return { stdout: 'net-tools 2.10\nnetstat 1.42 (2001-04-15)\n', stderr: '', code: 0 };
-  if (!has(p, 'statistics')) return { stdout: '', stderr: 'netstat: only -s (statistics) is simulated here; try ss for sockets\n', code: 1 };
-  return { stdout: renderNetstatS(ctx.state.host.stats(), { tcp: has(p, 'tcp'), udp: has(p, 'udp') }), stderr: '', code: 0 };
+export const netstat: Command = {
+  name: 'netstat',
+  page: { summary: 'netstat -s: the SNMP counters in prose', body: 'SYNOPSIS\n       netstat -s [-t] [-u]\n' },
+  run(ctx) {
+    const p = getopt('netstat', ctx.argv.slice(1), [
+      { short: 's', long: 'statistics' }, { short: 't', long: 'tcp' }, { short: 'u', long: 'udp' }, { short: 'n', long: 'numeric' },
+      { short: 'a', long: 'all' }, { short: 'i', long: 'interfaces' }, { short: 'V', long: 'version' },
+    ]);
+    const usage = 'usage: netstat [-vWeenNcCF] [<Af>] -r         netstat {-V|--version|-h|--help}\n       netstat [-vWnNcaeol] [<Socket> ...]\n       netstat { [-vWeenNac] -i | [-cnNe] -M | -s [-6tuw] }\n';
+    if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 1 };
+    if (has(p, 'version')) return { stdout: 'net-tools 2.10\nnetstat 1.42 (2001-04-15)\n', stderr: '', code: 0 };
+    if (!has(p, 'statistics')) return { stdout: '', stderr: 'netstat: only -s (statistics) is simulated here; try ss for sockets\n', code: 1 };
+    return { stdout: renderNetstatS(ctx.state.host.stats(), { tcp: has(p, 'tcp'), udp: has(p, 'udp') }), stderr: '', code: 0 };
+  },
 };

@@ -1,8 +1,8 @@
-/** run [SCENARIO] [--duration D]: put a scenario's traffic through the host; reset [SCENARIO]: boot a fresh host. */
-import { createHost, type HostConfig, type RunResult } from '../../sim/index.ts';
+/** run [SCENARIO] [--duration D]: put a scenario's traffic through the host. */
+import type { RunResult } from '../../sim/index.ts';
 import { getopt, has, value } from '../argv.ts';
-import { findKnownScenario, knownScenarios, scenarioList, scenarioNames } from '../scenarios.ts';
-import type { Command, ShellState } from '../types.ts';
+import { completeScenario, findKnownScenario, knownScenarios, scenarioList, scenarioNames } from '../scenarios.ts';
+import type { Command } from '../types.ts';
 
 /** "10ms", "2.5 s", "500us", "100000ns"; a bare number is milliseconds. */
 export function parseDuration(text: string): number | null {
@@ -33,69 +33,48 @@ export function summarize(r: RunResult, title: string): string {
   return out;
 }
 
-export const run: Command = (ctx) => {
-  const p = getopt('run', ctx.argv.slice(1), [{ short: 'd', long: 'duration', arg: true }, { short: 'l', long: 'list' }, { short: 'h', long: 'help' }]);
-  const state = ctx.state;
-  const usage = `usage: run [SCENARIO] [--duration 10ms]\n${scenarioList(state)}`;
-  if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 2 };
-  if (has(p, 'list') || has(p, 'help')) return { stdout: usage, stderr: '', code: 0 };
-  if (p.operands.length > 1) return { stdout: '', stderr: `run: one scenario at a time\n${usage}`, code: 2 };
-  // Without a name, the first scenario (a lab's first, or steady), and a word on the others.
-  const name = p.operands[0] ?? knownScenarios(state)[0]!.name;
-  const scenario = findKnownScenario(state, name);
-  if (!scenario) return { stdout: '', stderr: `run: no scenario named '${name}'\n${usage}`, code: 2 };
-  let durationNs = scenario.durationNs;
-  const d = value(p, 'duration');
-  if (d !== undefined) {
-    const parsed = parseDuration(d);
-    if (parsed === null) return { stdout: '', stderr: `run: invalid duration '${d}' (try 10ms, 500us, 1s; at most 10s)\n`, code: 2 };
-    durationNs = parsed;
-  }
-  if (!state.traffic) return { stdout: '', stderr: '', code: 0 };
-  let note = '';
-  if (scenario.host && state.bootedFor !== scenario.name) {
-    note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;
-  }
-  const before = state.host.stats();
-  const r = state.host.run(scenario.workload, { durationNs });
-  state.lastRun = { before, after: r.stats };
-  const others = p.operands.length === 0 ? `other scenarios: ${scenarioNames(state, name)}\n` : '';
-  return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`) + others, stderr: note, code: 0 };
-};
-
-function describe(state: ShellState): string {
-  const h = state.host;
-  return `${h.nrCpus} CPUs, ${h.dev.name} (igb) with ${h.adapter.num_rx_queues} queues of ${h.adapter.rx_ring_count} descriptors, ${h.sockets.length} socket${h.sockets.length === 1 ? '' : 's'}`;
-}
-
-export function mergeConfig(base: HostConfig, extra: HostConfig | undefined): HostConfig {
-  if (!extra) return base;
-  return {
-    ...base,
-    ...extra,
-    nic: { ...base.nic, ...extra.nic },
-    sysctl: { ...base.sysctl, ...extra.sysctl },
-    sysfs: { ...base.sysfs, ...extra.sysfs },
-    sockets: extra.sockets ?? base.sockets,
-  };
-}
-
-export const reset: Command = (ctx) => {
-  const args = ctx.argv.slice(1);
-  if (args.length > 1) return { stdout: '', stderr: 'usage: reset [SCENARIO]\n', code: 2 };
-  const state = ctx.state;
-  let config = state.config;
-  let bootedFor: string | null = null;
-  if (args[0] !== undefined) {
-    const scenario = findKnownScenario(state, args[0]);
-    if (!scenario) return { stdout: '', stderr: `reset: no scenario named '${args[0]}'\n${scenarioList(state)}`, code: 2 };
-    config = mergeConfig(config, scenario.host);
-    bootedFor = scenario.name;
-  }
-  state.host = createHost(config);
-  state.bootedFor = bootedFor;
-  state.nstatHistory = null;
-  state.dropwatchSeen = null;
-  state.lastRun = null;
-  return { stdout: `a fresh host: ${describe(state)}\n`, stderr: '', code: 0 };
+export const run: Command = {
+  name: 'run',
+  page: {
+    summary: 'push a scenario\'s traffic through the host',
+    body: `SYNOPSIS
+       run [SCENARIO] [--duration 10ms]
+       run --list
+DESCRIPTION
+       Simulates the scenario's workload on this host, with the settings you made, and prints what
+       was sent, delivered and dropped (by reason and place) and the latency. Counters accumulate
+       across runs, as a kernel's do. Without SCENARIO, the first of run --list: in a lab's
+       terminal the lab's own scenarios come first.
+`,
+  },
+  run(ctx) {
+    const p = getopt('run', ctx.argv.slice(1), [{ short: 'd', long: 'duration', arg: true }, { short: 'l', long: 'list' }, { short: 'h', long: 'help' }]);
+    const state = ctx.state;
+    const usage = `usage: run [SCENARIO] [--duration 10ms]\n${scenarioList(state)}`;
+    if (p.error) return { stdout: '', stderr: `${p.error.message}\n${usage}`, code: 2 };
+    if (has(p, 'list') || has(p, 'help')) return { stdout: usage, stderr: '', code: 0 };
+    if (p.operands.length > 1) return { stdout: '', stderr: `run: one scenario at a time\n${usage}`, code: 2 };
+    // Without a name, the first scenario (a lab's first, or steady), and a word on the others.
+    const name = p.operands[0] ?? knownScenarios(state)[0]!.name;
+    const scenario = findKnownScenario(state, name);
+    if (!scenario) return { stdout: '', stderr: `run: no scenario named '${name}'\n${usage}`, code: 2 };
+    let durationNs = scenario.durationNs;
+    const d = value(p, 'duration');
+    if (d !== undefined) {
+      const parsed = parseDuration(d);
+      if (parsed === null) return { stdout: '', stderr: `run: invalid duration '${d}' (try 10ms, 500us, 1s; at most 10s)\n`, code: 2 };
+      durationNs = parsed;
+    }
+    if (!state.traffic) return { stdout: '', stderr: '', code: 0 };
+    let note = '';
+    if (scenario.host && state.bootedFor !== scenario.name) {
+      note = `run: note: '${scenario.name}' assumes host settings this host was not booted with; 'reset ${scenario.name}' boots one that has them\n`;
+    }
+    const before = state.host.stats();
+    const r = state.host.run(scenario.workload, { durationNs });
+    state.lastRun = { before, after: r.stats };
+    const others = p.operands.length === 0 ? `other scenarios: ${scenarioNames(state, name)}\n` : '';
+    return { stdout: summarize(r, `${scenario.name}: ${scenario.description}`) + others, stderr: note, code: 0 };
+  },
+  complete: completeScenario,
 };

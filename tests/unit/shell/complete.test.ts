@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHost } from '../../../src/sim/index.ts';
+import { COMMANDS } from '../../../src/shell/commands/index.ts';
 import { createShell } from '../../../src/shell/index.ts';
 
 describe('tab completion', () => {
@@ -17,6 +18,51 @@ describe('tab completion', () => {
     expect(sh.complete('ethtool -S e').candidates).toEqual(['eth0']);
     expect(sh.complete('cat /proc/net/softnet_stat | gr').candidates).toEqual(['grep']);
     expect(sh.complete('sysctl net.core.netdev_b xyz', 24).candidates).toHaveLength(2);
+  });
+
+  // What Tab offers after each command that completes its arguments, and after one that does not.
+  const cases: [string, string[]][] = [
+    ['sysctl net/core/netdev_b', ['net.core.netdev_budget', 'net.core.netdev_budget_usecs']],
+    ['sysctl -n net.core.netdev_budget_', ['net.core.netdev_budget_usecs']],
+    ['sysctl net.core.netdev_budget=', []],
+    ['ethtool ', ['eth0']],
+    ['ethtool -', ['-C', '-G', '-K', '-L', '-N', '-S', '-X', '-c', '-g', '-i', '-k', '-l', '-n', '-x']],
+    ['ethtool -s', []],
+    ['ethtool -S eth0 ', []],
+    ['ip link show dev ', ['eth0', 'lo']],
+    ['ip -s link show dev e', ['eth0']],
+    ['ip link ', []],
+    ['tc qdisc show dev ', ['eth0', 'lo']],
+    ['mpstat -P A', ['ALL']],
+    ['mpstat ', []],
+    ['man n', ['netstat', 'nproc', 'nstat']],
+    ['man tr', []],
+    ['reset s', ['slow-reader', 'steady']],
+    ['run --duration 2ms b', ['bursts']],
+    ['watch -n 1 ns', ['nstat']],
+    ['watch -n 1 -d t', ['tail', 'tc', 'true']],
+    ['watch nstat ', []],
+    ['watch -n 1 sysctl net.core.netdev_b', ['net.core.netdev_budget', 'net.core.netdev_budget_usecs']],
+    ['echo 1 > proc/sys/net/core/netdev_b', ['/proc/sys/net/core/netdev_budget', '/proc/sys/net/core/netdev_budget_usecs']],
+    ['cat < /proc/net/softnet', ['/proc/net/softnet_stat']],
+    ['grep ', []],
+    ['nosuch ', []],
+    ['t', ['tail', 'tc', 'true']],
+  ];
+  it.each(cases)('%j', (line, candidates) => {
+    expect(sh.complete(line).candidates).toEqual(candidates);
+  });
+
+  it('has a case above for every command that completes its arguments', () => {
+    const covered = new Set(cases.map(([line]) => line.split(' ')[0]));
+    expect(COMMANDS.filter((c) => c.complete && !covered.has(c.name)).map((c) => c.name)).toEqual([]);
+  });
+});
+
+describe('the commands registered (src/shell/commands/index.ts)', () => {
+  it('have one name each: a second command of a name would hide the first', () => {
+    const names = COMMANDS.map((c) => c.name);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 });
 

@@ -337,10 +337,25 @@ describe('the shell around the tools', () => {
     expect(s.exec('help').stdout).toContain('ethtool');
     expect(s.exec('man ethtool').stdout).toMatch(/^ETHTOOL\(8\)/);
     expect(s.exec('man nosuch')).toEqual({ stdout: '', stderr: 'No manual entry for nosuch\n', code: 16 });
+    // Names an object has from its prototype are neither commands nor pages.
+    expect(s.exec('man constructor')).toEqual({ stdout: '', stderr: 'No manual entry for constructor\n', code: 16 });
+    expect(s.exec('toString')).toEqual({ stdout: '', stderr: 'bash: toString: command not found\n', code: 127 });
     expect(s.exec('clear').stdout).toBe('\x1b[H\x1b[2J\x1b[3J');
     const w = s.exec('watch -n 1 cat /proc/net/softnet_stat').stdout.split('\n');
     expect(w[0]).toMatch(/^Every 1\.0s: cat \/proc\/net\/softnet_stat +packetpath: t=0\.000000s$/);
     expect(w[1]).toBe('');
     expect(w[2]).toMatch(/^[0-9a-f]{8} /);
+  });
+
+  it('help lists the commands that have a page, in its own order; true and false have none', () => {
+    const s = sh();
+    const listed = [...s.exec('help').stdout.matchAll(/^ {2}(\S+) +\S/gm)].map((m) => m[1]);
+    expect(listed).toEqual([
+      'ethtool', 'sysctl', 'ss', 'nstat', 'netstat', 'ip', 'tc', 'mpstat', 'cat', 'echo', 'grep', 'head', 'tail',
+      'wc', 'ls', 'watch', 'dropwatch', 'dmesg', 'run', 'reset', 'uname', 'nproc', 'clear', 'help', 'man',
+    ]);
+    expect(s.exec('man true')).toEqual({ stdout: '', stderr: 'No manual entry for true\n', code: 16 });
+    expect(s.exec('man false')).toEqual({ stdout: '', stderr: 'No manual entry for false\n', code: 16 });
+    expect(s.exec('man nproc')).toEqual({ stdout: 'NPROC(8)\n\nNAME\n       nproc - number of CPUs\n\nSYNOPSIS\n       nproc\n', stderr: '', code: 0 });
   });
 });
