@@ -3,6 +3,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { openLab, runAndWait, setCode } from './napi-lab.ts';
 import { chapterPath, watchErrors } from './site.ts';
 import { LOOPS, noRefill, throwing } from '../napi-poll-mistakes.ts';
+import { labFile } from '../../src/lab-runtime/node-labs.ts';
 
 const PROMPT = 'root@packetpath:~#';
 
@@ -149,6 +150,14 @@ test('the find-the-drops lab grades the host as the terminal left it', async ({ 
   await typeCommand(page, term, 'sysctl -w net.core.netdev_max_backlog=2000');
   await lab.locator('[data-lab-run]').click();
   await expect(lab.locator('[data-lab-score]')).toHaveText('4 / 4', { timeout: 15_000 });
+
+  // Show solution (it asks first) lists the reference commands, each with a button that types it.
+  page.once('dialog', (d) => void d.accept());
+  await lab.locator('[data-lab-solution]').click();
+  const shown = lab.locator('[data-lab-solution-text]');
+  for (const command of labFile('find-the-drops', 'solution.sh').split('\n').filter((l) => l && !l.startsWith('#'))) {
+    await expect(shown.getByRole('button', { name: `Run ${command} in the terminal` })).toBeVisible();
+  }
 });
 
 for (const theme of ['light', 'dark'] as const) {
