@@ -10,7 +10,7 @@
 /** The folder of the labs, from the project's root. */
 export const LABS_FOLDER = 'labs';
 /** The file that defines a lab (`export default defineLab({ … })`). */
-export const DEFINITION_FILE = 'lab.ts';
+const DEFINITION_FILE = 'lab.ts';
 /** A lab's starter and reference solution: TypeScript for a code lab, shell commands for a tuning lab. */
 export type LabTextFile = `${'starter' | 'solution'}.${'ts' | 'sh'}`;
 

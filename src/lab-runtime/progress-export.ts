@@ -6,12 +6,12 @@
  * No DOM and no Node APIs: the page and the grader both import it.
  */
 
-export const PROGRESS_FORMAT = 'packet-path-progress';
-export const PROGRESS_VERSION = 1;
+const PROGRESS_FORMAT = 'packet-path-progress';
+const PROGRESS_VERSION = 1;
 /** Every key the course keeps in localStorage starts with this. */
 const COURSE_KEY = /^pp-/;
 
-export interface ProgressExport {
+interface ProgressExport {
   format: typeof PROGRESS_FORMAT;
   version: typeof PROGRESS_VERSION;
   data: Record<string, string>;
