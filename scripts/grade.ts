@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { labIds, loadLab } from '../src/lab-runtime/node-labs.ts';
+import { unknownLab } from '../src/lab-runtime/lab-files.ts';
 import { errorResult } from '../src/lab-runtime/run-lab.ts';
 import { submissionFrom } from '../src/lab-runtime/submission.ts';
 import { DEFAULT_TIME_LIMIT_MS, gradeInWorker } from '../src/lab-runtime/node-sandbox.ts';
@@ -45,7 +46,7 @@ if (values.help) {
   process.exit(0);
 }
 if (!values.lab) fail('--lab is required');
-if (!labIds().includes(values.lab)) fail(`no lab "${values.lab}"; the labs are: ${labIds().join(', ')}`);
+if (!labIds().includes(values.lab)) fail(unknownLab(values.lab, labIds()).message);
 if (files.length === 0) fail('no file to grade');
 for (const f of files) if (!existsSync(f)) fail(`${f}: no such file`);
 if (values.gradescope && files.length !== 1) fail('--gradescope writes the results of one submission: give exactly one file');

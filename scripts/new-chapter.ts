@@ -37,7 +37,6 @@ tunables: []
 #  - { name: net.core.netdev_budget, default: "300" }
 counters: []
 #  - { name: "softnet_stat time_squeeze", where: /proc/net/softnet_stat }
-labs: []
 references:
   - { title: "Linux kernel networking documentation", url: "https://docs.kernel.org/networking/" }
 ---

@@ -60,10 +60,6 @@ export const chapterSchema = z
       )
       .default([])
       .describe('Counters that show this stage at work or in trouble, and where to read them (a file or a command).'),
-    labs: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lab id such as napi-poll'))
-      .default([])
-      .describe('Ids of the labs (folders under labs/) this chapter embeds with `<Lab id="..." />`.'),
     references: z
       .array(
         z

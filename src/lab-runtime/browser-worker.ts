@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** The Web Worker that grades a learner's file in the browser: a fresh one per run. */
-import { loadLab } from './browser-labs.ts';
+import { loadLab } from './bundled-labs.ts';
 import { withdrawNetwork } from './no-network.ts';
 import { runLab } from './run-lab.ts';
 import { warmUpLab } from './warm-up.ts';

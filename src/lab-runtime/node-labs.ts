@@ -1,25 +1,32 @@
-/** The labs on disk (labs/<id>/), for Node: the command line and the tests. */
+/**
+ * The labs on disk, for plain Node (the command line, its worker threads, the tests): the layout
+ * of lab-files.ts read through the file system. bundled-labs.ts reads the same for Vite.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { LabDefinition } from './define.ts';
+import { LABS_FOLDER, isLabId, labPath, unknownLab, type LabTextFile } from './lab-files.ts';
 
-export const LABS_DIR = fileURLToPath(new URL('../../labs/', import.meta.url));
+const ROOT = new URL('../../', import.meta.url);
+const onDisk = (path: string) => new URL(path, ROOT);
 
 export function labIds(): string[] {
-  return readdirSync(LABS_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(`${LABS_DIR}${d.name}/lab.ts`))
+  return readdirSync(onDisk(LABS_FOLDER), { withFileTypes: true })
+    .filter((d) => d.isDirectory() && isLabId(d.name) && existsSync(onDisk(labPath(d.name))))
     .map((d) => d.name)
     .sort();
 }
 
-export async function loadLab(id: string): Promise<LabDefinition> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !labIds().includes(id)) {
-    throw new Error(`no lab "${id}"; the labs are: ${labIds().join(', ')}`);
-  }
-  const mod = (await import(`${LABS_DIR}${id}/lab.ts`)) as { default: LabDefinition };
-  return mod.default;
+function assertLab(id: string): void {
+  if (!labIds().includes(id)) throw unknownLab(id, labIds());
 }
 
-export function labFile(id: string, file: `${'starter' | 'solution'}.${'ts' | 'sh'}`): string {
-  return readFileSync(`${LABS_DIR}${id}/${file}`, 'utf8');
+export async function loadLab(id: string): Promise<LabDefinition> {
+  assertLab(id);
+  return ((await import(onDisk(labPath(id)).href)) as { default: LabDefinition }).default;
+}
+
+/** A lab's starter or solution, as text. */
+export function labFile(id: string, file: LabTextFile): string {
+  assertLab(id);
+  return readFileSync(onDisk(labPath(id, file)), 'utf8');
 }

@@ -5,6 +5,7 @@
  * under these keys.
  */
 import { isTuningLab, type LabDefinition } from './define.ts';
+import { readProgressExport } from './progress-export.ts';
 
 /** The learner's code and last result for a lab. */
 export const labKey = (id: string) => `pp-lab-${id}`;
@@ -27,24 +28,14 @@ export const isSavedTerminal = (x: unknown): x is SavedTerminal => {
   return !!t && typeof t === 'object' && isStrings(t.history) && isStrings(t.log) && (t.code === undefined || typeof t.code === 'string');
 };
 
-function parseExport(text: string): Record<string, unknown> | null {
-  if (!text.trimStart().startsWith('{')) return null;
-  try {
-    const parsed = JSON.parse(text) as { format?: unknown; data?: unknown };
-    return parsed.format === 'packet-path-progress' && parsed.data && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The submission in `text`, or why there is none for this lab. */
 export function submissionFrom(lab: LabDefinition, text: string): { submission: string } | { error: string } {
-  const data = parseExport(text);
-  if (!data) return { submission: text };
+  const read = readProgressExport(text);
+  if (!read.ok) return read.isExport ? { error: read.message } : { submission: text };
   const key = isTuningLab(lab) ? terminalKey(`lab-${lab.id}`) : labKey(lab.id);
-  const raw = data[key];
+  const raw = read.data[key];
   try {
-    const saved: unknown = typeof raw === 'string' ? JSON.parse(raw) : null;
+    const saved: unknown = raw === undefined ? null : JSON.parse(raw);
     if (isTuningLab(lab) && isSavedTerminal(saved)) return { submission: saved.log.join('\n') };
     const code = (saved as { code?: unknown } | null)?.code;
     if (!isTuningLab(lab) && typeof code === 'string') return { submission: code };

@@ -9,7 +9,7 @@ export interface MapChapter {
   stage: number;
   shortTitle: string;
   summary: string;
-  /** Ids of the labs the chapter embeds. */
+  /** Ids of the chapter's labs (those whose lab.ts names it). */
   labs?: string[];
 }
 

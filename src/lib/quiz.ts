@@ -34,9 +34,3 @@ export function quizProblems(props: Partial<QuizProps> | undefined): string[] {
   if (!options.some((o) => o && o.correct === true)) problems.push('no option has `correct: true` (at least one must be correct)');
   return problems;
 }
-
-/** Chapter id from a page path such as /base/chapters/05-napi/ (for error messages). */
-export function chapterFromPath(pathname: string): string {
-  const m = /chapters\/([^/]+)\/?$/.exec(pathname);
-  return m ? `content/chapters/${m[1]}.mdx` : pathname;
-}

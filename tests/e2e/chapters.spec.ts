@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { builtChapters, chapterPath, watchErrors } from './site.ts';
+import { labIds } from '../../src/lab-runtime/node-labs.ts';
 
 const chapters = builtChapters();
 
@@ -89,4 +90,20 @@ test('reaching the end of a chapter marks it read, on the sidebar and on the hom
   await page.goto('');
   await expect(page.locator('#pp-read-count')).toHaveText('1');
   await expect(page.locator(`svg.map-wide a[data-progress-chapter="${id}"]`)).toHaveClass(/is-done/);
+});
+
+test("every lab counts on the home page and is marked on its own chapter, from the lab's lab.ts", async ({ page }) => {
+  const chapter = '12-where-did-my-packets-go';
+  await page.goto('');
+  await expect(page.locator('.where-line')).toContainText(`0 of ${labIds().length} labs passed`);
+  const card = page.locator(`.chapter-card[data-progress-chapter="${chapter}"] .lab-mark[data-progress-lab="find-the-drops"]`);
+  await expect(card).toBeVisible();
+  // Passing the lab turns its marks, here and on its chapter's page (the sidebar, "In this chapter").
+  await page.evaluate(() => localStorage.setItem('pp-progress-v1', JSON.stringify({ read: {}, labs: { 'find-the-drops': Date.now() } })));
+  await page.reload();
+  await expect(page.locator('#pp-lab-count')).toHaveText('1');
+  await expect(card).toHaveClass(/is-done/);
+  await page.goto(chapterPath(chapter));
+  await expect(page.locator(`.sidebar-nav a[data-progress-chapter="${chapter}"] .lab-mark[data-progress-lab="find-the-drops"]`)).toHaveClass(/is-done/);
+  await expect(page.locator('.in-this-chapter [data-progress-lab="find-the-drops"]')).toHaveClass(/is-done/);
 });

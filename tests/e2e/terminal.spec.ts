@@ -3,6 +3,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { openLab, runAndWait, setCode } from './napi-lab.ts';
 import { chapterPath, watchErrors } from './site.ts';
 import { LOOPS, noRefill, throwing } from '../napi-poll-mistakes.ts';
+import { labFile } from '../../src/lab-runtime/node-labs.ts';
 
 const PROMPT = 'root@packetpath:~#';
 
@@ -149,6 +150,14 @@ test('the find-the-drops lab grades the host as the terminal left it', async ({ 
   await typeCommand(page, term, 'sysctl -w net.core.netdev_max_backlog=2000');
   await lab.locator('[data-lab-run]').click();
   await expect(lab.locator('[data-lab-score]')).toHaveText('4 / 4', { timeout: 15_000 });
+
+  // Show solution (it asks first) lists the reference commands, each with a button that types it.
+  page.once('dialog', (d) => void d.accept());
+  await lab.locator('[data-lab-solution]').click();
+  const shown = lab.locator('[data-lab-solution-text]');
+  for (const command of labFile('find-the-drops', 'solution.sh').split('\n').filter((l) => l && !l.startsWith('#'))) {
+    await expect(shown.getByRole('button', { name: `Run ${command} in the terminal` })).toBeVisible();
+  }
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -163,13 +172,14 @@ for (const theme of ['light', 'dark'] as const) {
     await typeCommand(page, term, 'run ring-overflow');
     await typeCommand(page, term, 'head -2 /proc/net/softnet_stat');
     await page.screenshot({ path: `test-results/screenshots/sandbox-${theme}.png` });
-    // The terminal takes the site's colours: its background is the code background of the theme.
-    const [bg, codeBg] = await page.evaluate(() => [
-      getComputedStyle(document.querySelector('[data-sandbox-terminal] .xterm-scrollable-element')!).backgroundColor,
-      getComputedStyle(document.documentElement).getPropertyValue('--code-bg').trim(),
-    ]);
-    const hex = (rgb: string) => '#' + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((v) => Number(v).toString(16).padStart(2, '0')).join('');
-    expect(hex(bg)).toBe(codeBg);
+    // The terminal takes the site's colours: its background is a code block's, in either theme.
+    const [bg, codeBg] = await page.evaluate(() => {
+      const code = document.createElement('pre');
+      document.body.append(code);
+      return [getComputedStyle(document.querySelector('[data-sandbox-terminal] .xterm-scrollable-element')!).backgroundColor, getComputedStyle(code).backgroundColor];
+    });
+    expect(bg).toBe(codeBg);
+    expect(bg).toBe(theme === 'light' ? 'rgb(244, 242, 237)' : 'rgb(24, 28, 34)');
   });
 }
 

@@ -11,6 +11,20 @@ test('the theme follows the system when nothing is stored', async ({ page }) => 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 });
 
+test('without JavaScript the colours follow the system', async ({ browser }) => {
+  for (const [colorScheme, background] of [
+    ['light', 'rgb(251, 250, 247)'],
+    ['dark', 'rgb(19, 22, 27)'],
+  ] as const) {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL, javaScriptEnabled: false, colorScheme });
+    const page = await context.newPage();
+    await page.goto('');
+    await expect(page.locator('html')).not.toHaveAttribute('data-theme');
+    expect(await bg(page)).toBe(background);
+    await context.close();
+  }
+});
+
 test('the theme switch works and the choice persists', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('');

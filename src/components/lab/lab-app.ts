@@ -12,8 +12,7 @@ import { markLabPassed } from '../../scripts/progress.ts';
 import { mountTerminal, type TerminalHandle } from '../terminal/terminal.ts';
 import { enhanceRunnable } from '../../scripts/runnable.ts';
 import { loadLabState, saveLabState, type LabState } from './lab-store.ts';
-
-const solutions = import.meta.glob<string>(['../../../labs/*/solution.ts', '../../../labs/*/solution.sh'], { query: '?raw', import: 'default' });
+import { loadLabFile } from '../../lab-runtime/bundled-labs.ts';
 
 export interface LabData extends LabOutline {
   kind: 'code' | 'tuning';
@@ -200,10 +199,9 @@ export async function mountLab(root: HTMLElement, data: LabData): Promise<{ type
   solutionButton.addEventListener('click', async () => {
     const question = tuning ? 'Show the commands of the reference solution?' : 'Show the reference solution in the editor? It replaces your code.';
     if (!window.confirm(question)) return;
-    const load = solutions[`../../../labs/${data.id}/solution.${data.extension}`];
-    if (!load) return;
-    if (tuning) showCommands($(root, '[data-lab-solution-text]'), await load());
-    else work.setSubmission(await load());
+    const solution = await loadLabFile(data.id, `solution.${data.extension}`);
+    if (tuning) showCommands($(root, '[data-lab-solution-text]'), solution);
+    else work.setSubmission(solution);
   });
 
   solutionButton.disabled = !state.ran;

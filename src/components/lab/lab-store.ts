@@ -19,7 +19,6 @@ export interface LabState {
   last: { status: string; score: number; maxScore: number; checks: SavedCheck[]; error?: string } | null;
 }
 
-
 function isState(x: unknown): x is LabState {
   const s = x as LabState;
   return !!s && typeof s === 'object' && typeof s.code === 'string' && Number.isInteger(s.hintsShown) && typeof s.ran === 'boolean' && (s.last === null || typeof s.last === 'object');
@@ -48,30 +47,4 @@ export function loadLabState(storage: Storage, id: string, starter: string): Loa
 
 export function saveLabState(storage: Storage, id: string, state: LabState): boolean {
   return save(storage, labKey(id), state);
-}
-
-/** Every key of the course (progress, labs, theme): what "export progress" writes. */
-export function exportProgress(storage: Storage): string {
-  const data: Record<string, string> = {};
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key && key.startsWith('pp-')) data[key] = storage.getItem(key) ?? '';
-  }
-  return JSON.stringify({ format: 'packet-path-progress', version: 1, data }, null, 2);
-}
-
-/** Restore an export; refuses anything that is not one, and changes nothing then. */
-export function importProgress(storage: Storage, text: string): number {
-  let parsed: { format?: unknown; data?: unknown };
-  try {
-    parsed = JSON.parse(text) as typeof parsed;
-  } catch {
-    throw new Error('This file is not JSON: choose a file saved with "Export progress".');
-  }
-  if (parsed.format !== 'packet-path-progress' || !parsed.data || typeof parsed.data !== 'object') {
-    throw new Error('This file is not a Packet Path progress export.');
-  }
-  const entries = Object.entries(parsed.data as Record<string, unknown>).filter(([k, v]) => k.startsWith('pp-') && typeof v === 'string');
-  for (const [k, v] of entries) storage.setItem(k, v as string);
-  return entries.length;
 }

@@ -4,7 +4,7 @@
  * Ctrl+C can stop it (by ending the worker). In a code lab its host runs the learner's code, so,
  * like the grading worker, it has no network.
  */
-import { loadLab } from '../../lab-runtime/browser-labs.ts';
+import { loadLab } from '../../lab-runtime/bundled-labs.ts';
 import { withdrawNetwork } from '../../lab-runtime/no-network.ts';
 import { warmUpTerminal } from '../../lab-runtime/warm-up.ts';
 import type { ShellRequest } from './shell-protocol.ts';

@@ -21,12 +21,18 @@ function injectCss(): void {
 
 /** The site's colours (CSS custom properties on <html>) as an xterm theme. */
 function siteTheme(): ITheme {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string) => css.getPropertyValue(name).trim();
+  // The properties hold light-dark() pairs, which xterm cannot read: a probe's computed colour is the theme's half, as rgb().
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  document.body.append(probe);
+  const v = (name: string) => {
+    probe.style.color = `var(${name})`;
+    return getComputedStyle(probe).color;
+  };
   const green = v('--right');
   const blue = v('--accent');
   const red = v('--drop');
-  return {
+  const theme: ITheme = {
     background: v('--code-bg'),
     foreground: v('--fg'),
     cursor: v('--accent'),
@@ -50,6 +56,8 @@ function siteTheme(): ITheme {
     brightCyan: blue,
     brightWhite: v('--fg'),
   };
+  probe.remove();
+  return theme;
 }
 
 export interface XtermView {

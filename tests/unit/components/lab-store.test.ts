@@ -1,29 +1,8 @@
-// Saved lab work: restored on reload, corrupt data set aside with a notice, progress export/import.
+// Saved lab work: restored on reload, corrupt data set aside with a notice.
 import { describe, expect, it } from 'vitest';
-import { exportProgress, importProgress, loadLabState, saveLabState } from '../../../src/components/lab/lab-store.ts';
+import { loadLabState, saveLabState } from '../../../src/components/lab/lab-store.ts';
 import { labKey } from '../../../src/lab-runtime/submission.ts';
-
-class MemoryStorage implements Storage {
-  private m = new Map<string, string>();
-  get length() {
-    return this.m.size;
-  }
-  clear() {
-    this.m.clear();
-  }
-  getItem(k: string) {
-    return this.m.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.m.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.m.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.m.set(k, String(v));
-  }
-}
+import { MemoryStorage } from '../memory-storage.ts';
 
 describe('lab state', () => {
   it('starts from the starter, then restores what was saved', () => {
@@ -41,26 +20,5 @@ describe('lab state', () => {
     expect(state.code).toBe('starter');
     expect(notice).toMatch(/could not be read/);
     expect(s.getItem('pp-lab-napi-poll-corrupt')).toBe(raw);
-  });
-});
-
-describe('progress export and import', () => {
-  it('round-trips every pp- key and nothing else', () => {
-    const a = new MemoryStorage();
-    a.setItem('pp-progress-v1', '{"read":{"05-napi":1},"labs":{}}');
-    a.setItem('pp-lab-napi-poll', '{"code":"x"}');
-    a.setItem('other-site', 'keep out');
-    const file = exportProgress(a);
-    const b = new MemoryStorage();
-    expect(importProgress(b, file)).toBe(2);
-    expect(b.getItem('pp-lab-napi-poll')).toBe('{"code":"x"}');
-    expect(b.getItem('other-site')).toBeNull();
-  });
-
-  it('refuses a file that is not an export and changes nothing', () => {
-    const s = new MemoryStorage();
-    expect(() => importProgress(s, 'hello')).toThrow(/not JSON/);
-    expect(() => importProgress(s, '{"data":{}}')).toThrow(/not a Packet Path progress export/);
-    expect(s.length).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quizProblems, chapterFromPath } from '../../../src/lib/quiz.ts';
+import { quizProblems } from '../../../src/lib/quiz.ts';
+import { chapterFromPath } from '../../../src/lib/url.ts';
 import { layoutMap, wrapLabel, type MapChapter } from '../../../src/lib/map-layout.ts';
 import { inlineMarkdown } from '../../../src/lib/text.ts';
 
