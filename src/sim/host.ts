@@ -202,7 +202,7 @@ export class Host implements Machine {
     const rssKey = nicCfg.rssKey ? parseHexKey(nicCfg.rssKey) : netdev_rss_key_fill(this.rng);
     this.sysctl = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
     this.peer = new Peer((flow) => {
-      const sk = __inet_lookup(IPPROTO_TCP, flow.daddr, flow.dport);
+      const sk = __inet_lookup(this, IPPROTO_TCP, flow.daddr, flow.dport);
       return sk === undefined ? Infinity : tcp_select_window(sk);
     });
     this.flows = this.peer.flows;
@@ -224,13 +224,13 @@ export class Host implements Machine {
     const name = nicCfg.name ?? 'eth0';
     if (!/^[a-z][a-z0-9]{0,14}$/.test(name)) invalid('nic.name', name, 'an interface name such as eth0');
     const ip = parseConfigIp('nic.ip', nicCfg.ip ?? '10.0.0.1');
-    const dev = new NetDevice(name, 2, nicCfg.mac ?? '52:54:00:12:34:56', ip, 24);
+    const dev = new NetDevice(this, name, 2, nicCfg.mac ?? '52:54:00:12:34:56', ip, 24);
     this.dev = dev;
     dev.features.gro = nicCfg.gro ?? true;
     dev.features.rxhash = nicCfg.rxhash ?? true;
     // igb starts with as many queues as CPUs, up to the NIC's 4.
     const queues = intIn('nic.queues', nicCfg.queues, Math.min(IGB_MAX_RX_QUEUES, this.nrCpus), 1, IGB_MAX_RX_QUEUES);
-    this.nic = new Nic(IGB_MAX_RX_QUEUES, rssKey.subarray(0, 40), intIn('nic.fifoBytes', nicCfg.fifoBytes, 32 * 1024, 2048, 1 << 20), this.hooks.rss_select_queue);
+    this.nic = new Nic(this, IGB_MAX_RX_QUEUES, rssKey.subarray(0, 40), intIn('nic.fifoBytes', nicCfg.fifoBytes, 32 * 1024, 2048, 1 << 20), this.hooks.rss_select_queue);
     const adapter = new IgbAdapter(dev, this.nic, queues, this.nrCpus, 128, '0000:03:00.0');
     this.adapter = adapter;
     dev.priv = adapter;
@@ -337,7 +337,7 @@ export class Host implements Machine {
     if (this.sockets.some((o) => o.protocol === proto && o.num === port)) invalid(`${field}.port`, port, 'already bound: EADDRINUSE');
     const rcvbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.rmem_default') : this.sysctl.ints('net.ipv4.tcp_rmem')[1]!;
     const sndbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.wmem_default') : this.sysctl.ints('net.ipv4.tcp_wmem')[1]!;
-    const sk = new Sock(this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
+    const sk = new Sock(this, this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
     if (proto === IPPROTO_TCP) sk.sk_backlog_rcv = tcp_v4_do_rcv;
     if (s.rcvbuf !== undefined) {
       if (!Number.isInteger(s.rcvbuf) || s.rcvbuf < 0) invalid(`${field}.rcvbuf`, s.rcvbuf, 'bytes, a whole number ≥ 0');

@@ -4,7 +4,7 @@
  * time, independently of the CPUs; the driver talks to it through its registers: each queue's ring
  * and tail, each vector's mask and interval.
  */
-import * as machine_h from '../include/machine.ts';
+import type { Machine } from '../include/machine.ts';
 import type { RssConfig } from '../include/linux/ethtool.ts';
 import type { IrqDesc } from '../include/linux/irqdesc.ts';
 import * as skbuff_h from '../include/linux/skbuff.ts';
@@ -12,7 +12,7 @@ import type { Flow } from '../include/net/flow_dissector.ts';
 import { Fifo } from '../engine/fifo.ts';
 import type { Timer } from '../engine/timer.ts';
 import * as trace_h from '../engine/trace.ts';
-import { apic_deliver } from './apic.ts';
+import * as apic_h from './apic.ts';
 import type { MmioRegister } from './io.ts';
 import type { RxDesc } from './rx_desc.ts';
 import type { RssSelection } from './rss.ts';
@@ -21,7 +21,7 @@ import type { WireFrame } from './wire.ts';
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC } = skbuff_h;
 const { STAGE, WIRE_DMA } = trace_h;
-const { machine } = machine_h;
+const { apic_deliver } = apic_h;
 
 /** The hardware counters of an 82576/i350-class NIC that the receive path moves. */
 export interface NicHwStats {
@@ -68,6 +68,8 @@ export class NicVector {
 }
 
 export class Nic {
+  /** The machine it is plugged into: its clock and its instruments (private: learner code reaches the NIC through the adapter). */
+  readonly #m: Machine;
   declare readonly rss: RssConfig;
   /** The RSS engine (a lab may give the NIC its own). */
   declare readonly rss_select_queue: (rss: RssConfig, flow: Flow) => RssSelection;
@@ -90,7 +92,8 @@ export class Nic {
   /** The ethtool counter of each queue's descriptor-starved drops, named at open rather than per drop. */
   private queueDrops: string[] = [];
 
-  constructor(maxQueues: number, key: Uint8Array, fifoSize: number, rss_select_queue: (rss: RssConfig, flow: Flow) => RssSelection) {
+  constructor(m: Machine, maxQueues: number, key: Uint8Array, fifoSize: number, rss_select_queue: (rss: RssConfig, flow: Flow) => RssSelection) {
+    this.#m = m;
     this.fifoSize = fifoSize;
     this.rss = { key, indir: [], tcp4: 'sdfn', udp4: 'sd' };
     this.rss_select_queue = rss_select_queue;
@@ -104,17 +107,17 @@ export class Nic {
 
   /** Enable `vectors.length` queues with their rings and vectors (at open). */
   up(vectors: NicVector[]): void {
-    const timers = machine().timers;
+    const m = this.#m;
     this.activeQueues = vectors.length;
     this.vectors = vectors;
-    this.vectorTimers = vectors.map((vector) => timers.create(() => this.fire(vector, machine().now)));
+    this.vectorTimers = vectors.map((vector) => m.timers.create(() => this.fire(vector, m.now)));
     this.queueDrops = vectors.map((_, q) => `rx_queue_${q}_drops`);
     this.fifo = new Fifo();
     this.fifoBytes = 0;
   }
 
   down(): void {
-    const timers = machine().timers;
+    const timers = this.#m.timers;
     for (const t of this.vectorTimers) timers.disarm(t);
     this.activeQueues = 0;
     this.vectors = [];
@@ -140,12 +143,12 @@ export class Nic {
   }
 
   private traceWire(frame: WireFrame, now: number): void {
-    machine().trace.record(now, frame.id, STAGE.wire, -1, 0);
+    this.#m.trace.record(now, frame.id, STAGE.wire, -1, 0);
   }
 
   /** A drop in hardware: no skb yet, so no kernel drop reason; `counter` names what counts it. */
   private drop(frame: WireFrame, now: number, counter: string): void {
-    const m = machine();
+    const m = this.#m;
     m.drops.count(null, counter, 1);
     m.trace.record(now, frame.id, STAGE.nic_drop, -1, 0);
   }
@@ -201,7 +204,7 @@ export class Nic {
 
   /** Queue `q`'s tail register (RDT), as the driver maps it. */
   tailRegister(q: number): MmioRegister {
-    return { write: (value) => this.writeTail(q, value, machine().cpu.clock) };
+    return { write: (value) => this.writeTail(q, value, this.#m.cpu.clock) };
   }
 
   /** The driver wrote queue `q`'s tail: frames waiting in the packet buffer may move on. */
@@ -247,7 +250,7 @@ export class Nic {
     desc.rss_hash = hash;
     desc.csum_err = (frame.faults & (FRAME_IP_CSUM_BAD | FRAME_L4_CSUM_BAD)) !== 0;
     queue.head = head + 1 === queue.count ? 0 : head + 1;
-    machine().trace.record(now, frame.id, stage, -1, q);
+    this.#m.trace.record(now, frame.id, stage, -1, q);
     this.latchCause(q, now);
   }
 
@@ -259,7 +262,7 @@ export class Nic {
 
   private scheduleFire(q: number, now: number): void {
     const vector = this.vectors[q]!;
-    machine().timers.armEarlier(this.vectorTimers[q]!, Math.max(now, vector.lastFire + vector.intervalNs));
+    this.#m.timers.armEarlier(this.vectorTimers[q]!, Math.max(now, vector.lastFire + vector.intervalNs));
   }
 
   /** The throttle let the interrupt through: auto-mask (EIAM) and send the MSI-X message. */
@@ -269,7 +272,7 @@ export class Nic {
     vector.causePending = false;
     vector.lastFire = now;
     const irq = vector.irq;
-    apic_deliver(machine().cpus[irq.targetCpu]!, irq, now);
+    apic_deliver(this.#m.cpus[irq.targetCpu]!, irq, now);
   }
 
   /** The driver unmasked a vector (EIMS): a latched cause fires once the throttle allows. */

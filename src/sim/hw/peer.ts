@@ -12,9 +12,9 @@ import * as in_h from '../include/uapi/linux/in.ts';
 import type { IpProto } from '../include/uapi/linux/in.ts';
 import * as ip_h from '../include/uapi/linux/ip.ts';
 import * as udp_h from '../include/uapi/linux/udp.ts';
-import { parseIPv4 } from '../lib/inet.ts';
+import * as inet_h from '../lib/inet.ts';
 import * as wire_h from './wire.ts';
-import { frameLenOf, WireFrame } from './wire.ts';
+import { WireFrame } from './wire.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { TCP_HLEN, TCPHDR_ACK, TCPHDR_PSH } = tcp_h;
@@ -22,8 +22,9 @@ const { FRAME_FCS_BAD, FRAME_IP_CSUM_BAD, FRAME_L4_CSUM_BAD, FRAME_NOT_OUR_MAC }
 const { IPPROTO_TCP, IPPROTO_UDP } = in_h;
 const { IP_HLEN } = ip_h;
 const { UDP_HLEN } = udp_h;
-const { ETH_WIRE_OVERHEAD } = wire_h;
+const { ETH_WIRE_OVERHEAD, frameLenOf } = wire_h;
 const { machine } = machine_h;
+const { parseIPv4 } = inet_h;
 
 export interface FlowSpec {
   proto?: 'udp' | 'tcp';

@@ -7,6 +7,7 @@ import * as interrupt_h from '../include/linux/interrupt.ts';
 import type { SoftirqAction } from '../include/linux/interrupt.ts';
 import * as sched_h from '../include/linux/sched.ts';
 import type { Cpu, Thread } from '../include/linux/sched.ts';
+// A cycle the kernel has too: named imports, which stay live while the modules load (a module constant would read the other module half-loaded).
 import { need_resched, try_to_wake_up } from './sched/core.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).

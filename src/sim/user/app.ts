@@ -2,10 +2,11 @@
 import * as sched_h from '../include/linux/sched.ts';
 import type { Cpu, Thread } from '../include/linux/sched.ts';
 import type { Sock } from '../include/net/sock.ts';
-import { inet_recvmsg } from '../net/ipv4/af_inet.ts';
+import * as af_inet_h from '../net/ipv4/af_inet.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { CTX_SYSTEM, CTX_USER } = sched_h;
+const { inet_recvmsg } = af_inet_h;
 
 /** How the application reads a socket. */
 export interface ReaderConfig {

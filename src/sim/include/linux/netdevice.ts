@@ -2,7 +2,8 @@
  * struct net_device, struct napi_struct and struct softnet_data, with the constants around them
  * (include/linux/netdevice.h, net/core/net-sysfs.c for the RX queues' sysfs state).
  */
-import { machine } from '../machine.ts';
+import * as machine_h from '../machine.ts';
+import type { Machine } from '../machine.ts';
 import { GroNode } from '../net/gro.ts';
 import type { Embedded } from './container_of.ts';
 import type { EthtoolOps } from './ethtool.ts';
@@ -10,6 +11,9 @@ import { Hrtimer } from './hrtimer.ts';
 import type { IrqDesc } from './irqdesc.ts';
 import { ListHead } from './list.ts';
 import { SkbQueue, type SkBuff } from './skbuff.ts';
+
+// Imported constants and functions as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
+const { machine } = machine_h;
 
 /** What netif_receive_skb and the protocol handlers return. */
 export const NET_RX_SUCCESS = 0;
@@ -165,7 +169,12 @@ export interface NetdevFeatures {
   rxhash: boolean;
 }
 
+/** dev_net(dev): the network namespace a device is in; here the globals of its machine (set by NetDevice's class body, which alone can read them). */
+export let dev_net: (dev: NetDevice) => Machine;
+
 export class NetDevice {
+  /** Its network namespace (nd_net): private, so that learner code handed a device cannot reach the host. */
+  readonly #net: Machine;
   declare readonly name: string;
   declare readonly ifindex: number;
   declare readonly mac: string;
@@ -188,7 +197,12 @@ export class NetDevice {
   ethtool_ops: EthtoolOps | null = null;
   priv: object | null = null;
 
-  constructor(name: string, ifindex: number, mac: string, ipv4: number, prefixLen: number) {
+  static {
+    dev_net = (dev) => dev.#net;
+  }
+
+  constructor(net: Machine, name: string, ifindex: number, mac: string, ipv4: number, prefixLen: number) {
+    this.#net = net;
     this.name = name;
     this.ifindex = ifindex;
     this.mac = mac;

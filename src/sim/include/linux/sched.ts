@@ -7,13 +7,14 @@
  */
 import { Fifo } from '../../engine/fifo.ts';
 import type { Timer } from '../../engine/timer.ts';
-import { machine } from '../machine.ts';
+import * as machine_h from '../machine.ts';
 import * as interrupt_h from './interrupt.ts';
 import type { IrqDesc } from './irqdesc.ts';
 import { SoftnetData } from './netdevice.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { NR_SOFTIRQS } = interrupt_h;
+const { machine } = machine_h;
 
 /** What a CPU is running, as the index of the CpuTime field its time is charged to (a number, so charging is one indexed add). */
 export const CTX_IRQ = 0;

@@ -1,10 +1,11 @@
 /** RFS's global table and the socket side of it (include/net/rps.h). */
-import { machine } from '../machine.ts';
+import * as sock_h from './sock.ts';
 import type { Sock } from './sock.ts';
 import * as in_h from '../uapi/linux/in.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { IPPROTO_TCP } = in_h;
+const { sock_net } = sock_h;
 
 /** rps_sock_flow_table: for each flow hash, the CPU its reader last ran on. */
 export class RpsSockFlowTable {
@@ -26,7 +27,7 @@ export function rps_cpu_mask(nrCpus: number): number {
 
 /** sock_rps_record_flow: RFS learns the CPU the reader runs on (established TCP sockets only). */
 export function sock_rps_record_flow(sk: Sock, cpu: number): void {
-  const m = machine();
+  const m = sock_net(sk);
   const table = m.net_hotdata.rps_sock_flow_table;
   if (table === null || sk.protocol !== IPPROTO_TCP || !sk.sk_rxhash) return;
   const hash = sk.sk_rxhash;

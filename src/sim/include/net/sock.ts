@@ -1,4 +1,5 @@
 /** struct sock, reduced to its receive side (include/net/sock.h). */
+import type { Machine } from '../machine.ts';
 import * as mm_types_h from '../linux/mm_types.ts';
 import type { Thread } from '../linux/sched.ts';
 import { SkbQueue, type SkBuff } from '../linux/skbuff.ts';
@@ -11,7 +12,12 @@ const { PAGE_SIZE } = mm_types_h;
 export const SOCK_MIN_RCVBUF = 2304;
 export const SOCK_MIN_SNDBUF = 4608;
 
+/** sock_net(sk): the network namespace a socket is in; here the globals of its machine (set by Sock's class body, which alone can read them). */
+export let sock_net: (sk: Sock) => Machine;
+
 export class Sock {
+  /** Its network namespace (sk_net): private, so that learner code handed a socket cannot reach the host. */
+  readonly #net: Machine;
   /** Index in the host's socket table, as the trace names sockets. */
   declare readonly index: number;
   declare readonly protocol: IpProto;
@@ -42,7 +48,12 @@ export class Sock {
   waiter: Thread | null = null;
   waiterCpu = -1;
 
-  constructor(index: number, protocol: IpProto, rcv_saddr: number, num: number, daddr: number, dport: number, rcvbuf: number, sndbuf: number) {
+  static {
+    sock_net = (sk) => sk.#net;
+  }
+
+  constructor(net: Machine, index: number, protocol: IpProto, rcv_saddr: number, num: number, daddr: number, dport: number, rcvbuf: number, sndbuf: number) {
+    this.#net = net;
     this.index = index;
     this.protocol = protocol;
     this.rcv_saddr = rcv_saddr;

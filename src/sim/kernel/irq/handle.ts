@@ -3,6 +3,7 @@ import * as machine_h from '../../include/machine.ts';
 import type { IrqDesc } from '../../include/linux/irqdesc.ts';
 import * as sched_h from '../../include/linux/sched.ts';
 import type { Cpu } from '../../include/linux/sched.ts';
+// A cycle the kernel has too: named imports, which stay live while the modules load (a module constant would read the other module half-loaded).
 import { irq_exit } from '../softirq.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).

@@ -4,33 +4,37 @@
  * scheduler; the tick; waking a thread, here or on another CPU.
  */
 import * as machine_h from '../../include/machine.ts';
+import type { Machine } from '../../include/machine.ts';
 import * as interrupt_h from '../../include/linux/interrupt.ts';
 import { IrqDesc } from '../../include/linux/irqdesc.ts';
 import * as sched_h from '../../include/linux/sched.ts';
 import type { Cpu, Thread } from '../../include/linux/sched.ts';
-import { apic_deliver } from '../../hw/apic.ts';
+import * as apic_h from '../../hw/apic.ts';
+// A cycle the kernel has too: named imports, which stay live while the modules load (a module constant would read the other module half-loaded).
 import { handle_irq } from '../irq/handle.ts';
 import { __raise_softirq_irqoff, handle_softirqs } from '../softirq.ts';
-import { hrtimer_interrupt } from '../time/hrtimer.ts';
+import * as hrtimer_h from '../time/hrtimer.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { TIMER_SOFTIRQ } = interrupt_h;
 const { CTX_IDLE, CTX_SOFTIRQ, CTX_SYSTEM } = sched_h;
 const { machine } = machine_h;
+const { apic_deliver } = apic_h;
+const { hrtimer_interrupt } = hrtimer_h;
 
 /** Give a CPU its timers (its next step, its tick) and its local timer vectors, at boot. */
 export function sched_init_cpu(cpu: Cpu): void {
   const m = machine();
-  cpu.timer = m.timers.create(() => cpu_step(cpu, machine().now));
-  cpu.tickTimer = m.timers.create(() => tick(cpu, machine().now));
+  cpu.timer = m.timers.create(() => cpu_step(m, cpu));
+  cpu.tickTimer = m.timers.create(() => tick(m, cpu));
   m.timers.arm(cpu.tickTimer, m.tickNs);
   cpu.tickIrq = new IrqDesc(-1, 'LOC', '', 0, [], () => sched_tick(cpu));
   cpu.hrtimerIrq = new IrqDesc(-1, 'LOC', '', 1 << cpu.id, [], () => hrtimer_interrupt(cpu));
 }
 
-/** One step of `cpu` at `now`: a hard interrupt, a pass over the softirqs, or a thread's step; or idle. */
-function cpu_step(cpu: Cpu, now: number): void {
-  const m = machine();
+/** One step of `cpu` now: a hard interrupt, a pass over the softirqs, or a thread's step; or idle. */
+function cpu_step(m: Machine, cpu: Cpu): void {
+  const now = m.now;
   if (cpu.clock < now) {
     cpu.settle();
     cpu.spent[CTX_IDLE]! += now - cpu.clock;
@@ -42,7 +46,7 @@ function cpu_step(cpu: Cpu, now: number): void {
     handle_irq(cpu, cpu.irqs.shift()!);
   } else if (cpu.inSoftirq) {
     handle_softirqs(cpu, CTX_SOFTIRQ);
-  } else if (!schedule(cpu)) {
+  } else if (!schedule(m, cpu)) {
     return; // idle until an interrupt or a wake-up
   }
   m.timers.arm(cpu.timer, cpu.clock);
@@ -101,14 +105,14 @@ function pick_next_task(cpu: Cpu): Thread | null {
 }
 
 /** schedule, then a step of the thread chosen; false when nothing is runnable. */
-function schedule(cpu: Cpu): boolean {
+function schedule(m: Machine, cpu: Cpu): boolean {
   let t = cpu.current;
   if (t === null || !t.runnable || cpu.needResched) {
     const next = pick_next_task(cpu);
     cpu.needResched = false;
     if (next !== t && next !== null && t !== null) {
       cpu.setCtx(CTX_SYSTEM);
-      cpu.charge(machine().cost.contextSwitch);
+      cpu.charge(m.cost.contextSwitch);
     }
     if (next !== t) {
       cpu.nr_switches++;
@@ -125,8 +129,8 @@ function schedule(cpu: Cpu): boolean {
 }
 
 /** The periodic tick (HZ): skipped while idle (NOHZ), otherwise a local timer interrupt. */
-function tick(cpu: Cpu, now: number): void {
-  const m = machine();
+function tick(m: Machine, cpu: Cpu): void {
+  const now = m.now;
   m.timers.arm(cpu.tickTimer, now + m.tickNs);
   const busy = cpu.clock > now || cpu.current !== null || cpu.inSoftirq || cpu.irqs.qlen > 0;
   if (!busy) return;

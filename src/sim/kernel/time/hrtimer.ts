@@ -2,10 +2,11 @@
 import * as machine_h from '../../include/machine.ts';
 import type { Hrtimer } from '../../include/linux/hrtimer.ts';
 import type { Cpu } from '../../include/linux/sched.ts';
-import { apic_deliver } from '../../hw/apic.ts';
+import * as apic_h from '../../hw/apic.ts';
 
 // Imported constants and functions as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { machine } = machine_h;
+const { apic_deliver } = apic_h;
 
 /** hrtimer_setup: what the timer runs when it expires. */
 export function hrtimer_setup(timer: Hrtimer, fn: () => void): void {

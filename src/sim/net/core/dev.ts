@@ -5,35 +5,49 @@
  */
 import * as machine_h from '../../include/machine.ts';
 import * as interrupt_h from '../../include/linux/interrupt.ts';
-import { container_of } from '../../include/linux/container_of.ts';
+import * as container_of_h from '../../include/linux/container_of.ts';
 import { IrqDesc } from '../../include/linux/irqdesc.ts';
-import { jiffies, time_after_eq, usecs_to_jiffies } from '../../include/linux/jiffies.ts';
+import * as jiffies_h from '../../include/linux/jiffies.ts';
 import * as list_h from '../../include/linux/list.ts';
-import { list_add_tail, list_del_init, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init, type ListHead } from '../../include/linux/list.ts';
-import { hash_32 } from '../../include/linux/hash.ts';
-import { reciprocal_scale } from '../../include/linux/math.ts';
+import type { ListHead } from '../../include/linux/list.ts';
+import * as hash_h from '../../include/linux/hash.ts';
+import * as math_h from '../../include/linux/math.ts';
 import * as netdevice_h from '../../include/linux/netdevice.ts';
-import { NetdevRxQueue, SoftnetData, this_cpu_softnet_data, type NapiStruct, type NetDevice, type PacketType, type PollFunction, type RpsDevFlow } from '../../include/linux/netdevice.ts';
+import { NetdevRxQueue, SoftnetData, type NapiStruct, type NetDevice, type PacketType, type PollFunction, type RpsDevFlow } from '../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
-import { net_hotdata } from '../../include/net/hotdata.ts';
-import { rps_cpu_mask } from '../../include/net/rps.ts';
+import * as hotdata_h from '../../include/net/hotdata.ts';
+import * as rps_h from '../../include/net/rps.ts';
 import * as if_ether_h from '../../include/uapi/linux/if_ether.ts';
 import * as trace_h from '../../engine/trace.ts';
-import { apic_deliver } from '../../hw/apic.ts';
-import { pr_warn, pr_warn_once } from '../../kernel/printk.ts';
-import { __raise_softirq_irqoff, open_softirq } from '../../kernel/softirq.ts';
-import { hrtimer_setup, hrtimer_start } from '../../kernel/time/hrtimer.ts';
-import { skb_get_hash } from './flow_dissector.ts';
+import * as apic_h from '../../hw/apic.ts';
+import * as printk_h from '../../kernel/printk.ts';
+import * as softirq_h from '../../kernel/softirq.ts';
+import { __raise_softirq_irqoff } from '../../kernel/softirq.ts';
+import * as hrtimer_h from '../../kernel/time/hrtimer.ts';
+import * as flow_dissector_h from './flow_dissector.ts';
+// A cycle the kernel has too: named imports, which stay live while the modules load (a module constant would read the other module half-loaded).
 import { gro_flush_normal } from './gro.ts';
-import { kfree_skb_reason } from './skbuff.ts';
+import * as skbuff_h from './skbuff.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { NET_RX_SOFTIRQ } = interrupt_h;
-const { INIT_LIST_HEAD } = list_h;
-const { FLOW_LIMIT_HISTORY, NAPI_STATE_MISSED, NAPI_STATE_SCHED, NET_RX_DROP, NET_RX_SUCCESS } = netdevice_h;
+const { INIT_LIST_HEAD, list_add_tail, list_del_init, list_empty, list_first_entry, list_splice, list_splice_init, list_splice_tail, list_splice_tail_init } = list_h;
+const { dev_net, FLOW_LIMIT_HISTORY, NAPI_STATE_MISSED, NAPI_STATE_SCHED, NET_RX_DROP, NET_RX_SUCCESS, this_cpu_softnet_data } = netdevice_h;
 const { ETH_P_IP } = if_ether_h;
 const { NETIF_IP_RCV, STAGE } = trace_h;
-const { hooks, machine } = machine_h;
+const { machine } = machine_h;
+const { container_of } = container_of_h;
+const { jiffies, time_after_eq, usecs_to_jiffies } = jiffies_h;
+const { hash_32 } = hash_h;
+const { reciprocal_scale } = math_h;
+const { net_hotdata } = hotdata_h;
+const { rps_cpu_mask } = rps_h;
+const { apic_deliver } = apic_h;
+const { pr_warn, pr_warn_once } = printk_h;
+const { open_softirq } = softirq_h;
+const { hrtimer_setup, hrtimer_start } = hrtimer_h;
+const { skb_get_hash } = flow_dissector_h;
+const { kfree_skb_reason } = skbuff_h;
 
 declare module '../../include/hooks.ts' {
   interface Hooks {
@@ -281,7 +295,7 @@ export function __netif_receive_skb(skb: SkBuff): number {
 
 /** __netif_receive_skb_core: count the packet on this CPU and hand it to its protocol handler. */
 export function __netif_receive_skb_core(skb: SkBuff): number {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const cpu = m.cpu;
   cpu.sd.processed++;
   cpu.charge(m.cost.netifReceiveIp);
@@ -318,7 +332,7 @@ function rps_enabled_for(skb: SkBuff): boolean {
 
 /** get_rps_cpu: the CPU to steer this skb to, or -1. A lab may replace it: this name calls the host's version. */
 export function get_rps_cpu(dev: NetDevice, skb: SkBuff): number {
-  return hooks().get_rps_cpu(dev, skb);
+  return dev_net(dev).hooks.get_rps_cpu(dev, skb);
 }
 
 /**
@@ -326,7 +340,7 @@ export function get_rps_cpu(dev: NetDevice, skb: SkBuff): number {
  * the old CPU has drained the flow's packets), then the RPS map: cpus[reciprocal_scale(hash, len)].
  */
 export function get_rps_cpu_reference(dev: NetDevice, skb: SkBuff): number {
-  const m = machine();
+  const m = dev_net(dev);
   const rxqueue = dev.rx_queues[skb.queue_mapping]!;
   const map = rxqueue.rps_map;
   const flow_table = rxqueue.rps_flow_table;
@@ -379,7 +393,7 @@ export function skb_flow_limit(skb: SkBuff, qlen: number, max_backlog: number): 
 
 /** enqueue_to_backlog: queue the skb on `cpu`'s backlog, or drop it. A lab may replace it: this name calls the host's version. */
 export function enqueue_to_backlog(skb: SkBuff, cpu: number): number {
-  return hooks().enqueue_to_backlog(skb, cpu);
+  return dev_net(skb.dev).hooks.enqueue_to_backlog(skb, cpu);
 }
 
 /**
@@ -388,7 +402,7 @@ export function enqueue_to_backlog(skb: SkBuff, cpu: number): number {
  * counted on the target CPU.
  */
 export function enqueue_to_backlog_reference(skb: SkBuff, cpu: number): number {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const here = m.cpu;
   here.charge(m.cost.backlogEnqueue);
   const target = m.cpus[cpu];

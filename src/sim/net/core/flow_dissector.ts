@@ -1,9 +1,9 @@
 /** The stack's own flow hash (net/core/flow_dissector.c), and skb_get_hash (include/linux/skbuff.h) that asks for it. */
-import * as machine_h from '../../include/machine.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 
 // Imported constants and functions as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
-const { machine } = machine_h;
+const { dev_net } = netdevice_h;
 
 /**
  * skb_get_hash: skb->hash if it covers the ports or the stack computed it; otherwise (no hash from
@@ -16,7 +16,7 @@ export function skb_get_hash(skb: SkBuff): number {
 
 /** __skb_get_hash: the flow dissector's hash of the 4-tuple (never 0), set as a software L4 hash. */
 function __skb_get_hash(skb: SkBuff): void {
-  const m = machine();
+  const m = dev_net(skb.dev);
   m.cpu.charge(m.cost.flowHash);
   const f = skb.flow;
   // The flow dissector's hash is symmetric and keyed per boot; a keyed mix of the 4-tuple stands for it.

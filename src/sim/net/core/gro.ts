@@ -3,8 +3,8 @@
  * one large skb before the stack sees them, so the per-packet cost above is paid once per merge.
  * Since 6.15 its state is a struct gro_node, which a NAPI embeds.
  */
-import * as machine_h from '../../include/machine.ts';
-import { jiffies } from '../../include/linux/jiffies.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
+import * as jiffies_h from '../../include/linux/jiffies.ts';
 import type { NapiStruct } from '../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 import * as gro_h from '../../include/net/gro.ts';
@@ -12,6 +12,7 @@ import type { GroNode, GroResult } from '../../include/net/gro.ts';
 import * as tcp_h from '../../include/net/tcp.ts';
 import * as in_h from '../../include/uapi/linux/in.ts';
 import * as trace_h from '../../engine/trace.ts';
+// A cycle the kernel has too: named imports, which stay live while the modules load (a module constant would read the other module half-loaded).
 import { netif_receive_skb_list_internal } from './dev.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
@@ -19,7 +20,8 @@ const { GRO_HASH_BUCKETS, GRO_HELD, GRO_LEGACY_MAX_SIZE, GRO_MERGED_FREE, GRO_NO
 const { TCPHDR_FIN, TCPHDR_PSH, TCPHDR_RST, TCPHDR_SYN } = tcp_h;
 const { IPPROTO_TCP } = in_h;
 const { STAGE } = trace_h;
-const { hooks, machine } = machine_h;
+const { dev_net } = netdevice_h;
+const { jiffies } = jiffies_h;
 
 /** Flags that end a merge (tcp_gro_receive): the segment may be merged but the result is flushed. */
 const FLUSH_FLAGS = TCPHDR_PSH | TCPHDR_FIN | TCPHDR_RST | TCPHDR_SYN;
@@ -30,7 +32,7 @@ const FLUSH_FLAGS = TCPHDR_PSH | TCPHDR_FIN | TCPHDR_RST | TCPHDR_SYN;
  * name to the running host's version.
  */
 export function napi_gro_receive(napi: NapiStruct, skb: SkBuff): GroResult {
-  return hooks().napi_gro_receive(napi, skb);
+  return dev_net(skb.dev).hooks.napi_gro_receive(napi, skb);
 }
 
 declare module '../../include/hooks.ts' {
@@ -42,7 +44,7 @@ declare module '../../include/hooks.ts' {
 
 /** gro_receive_skb: merge the skb into one GRO holds, hold it, or pass it up. */
 export function gro_receive_skb(gro: GroNode, skb: SkBuff): GroResult {
-  const m = machine();
+  const m = dev_net(skb.dev);
   m.cpu.charge(m.cost.groPacket);
   if (!skb.dev.features.gro || skb.flow.proto !== IPPROTO_TCP) {
     gro_normal_one(gro, skb, 1);
@@ -72,8 +74,9 @@ function dev_gro_receive(gro: GroNode, skb: SkBuff): GroResult {
       p.gso_segs++;
       p.truesize += skb.truesize;
       if (skb.page) (p.fragPages ??= []).push(skb.page);
-      const cpu = machine().cpu;
-      machine().trace.record(cpu.clock, skb.id, STAGE.gro_merged, cpu.id, p.id);
+      const m = dev_net(skb.dev);
+      const cpu = m.cpu;
+      m.trace.record(cpu.clock, skb.id, STAGE.gro_merged, cpu.id, p.id);
       if (flush) {
         bucket.splice(i, 1);
         gro.held--;
@@ -122,7 +125,7 @@ export function gro_normal_one(gro: GroNode, skb: SkBuff, segs: number): void {
   const list = gro.rx_list;
   list[list.length] = skb;
   gro.rx_count += segs;
-  if (gro.rx_count >= machine().net_hotdata.gro_normal_batch) gro_normal_list(gro);
+  if (gro.rx_count >= dev_net(skb.dev).net_hotdata.gro_normal_batch) gro_normal_list(gro);
 }
 
 /** gro_normal_list: pass the batch to netif_receive_skb_list_internal. */

@@ -1,12 +1,12 @@
 /** Building and freeing skbs (net/core/skbuff.c). */
-import * as machine_h from '../../include/machine.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
 import type { Page } from '../../include/linux/mm_types.ts';
 import type { NetDevice } from '../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 import * as dropreason_core_h from '../../include/net/dropreason-core.ts';
 import type { SkbDropReason } from '../../include/net/dropreason-core.ts';
 import type { Flow } from '../../include/net/flow_dissector.ts';
-import { tcp_payload_len } from '../../include/net/tcp.ts';
+import * as tcp_h from '../../include/net/tcp.ts';
 import * as in_h from '../../include/uapi/linux/in.ts';
 import type { RxDesc } from '../../hw/rx_desc.ts';
 import * as trace_h from '../../engine/trace.ts';
@@ -15,7 +15,8 @@ import * as trace_h from '../../engine/trace.ts';
 const { SKB_DROP_REASONS } = dropreason_core_h;
 const { IPPROTO_TCP } = in_h;
 const { STAGE } = trace_h;
-const { machine } = machine_h;
+const { dev_net } = netdevice_h;
+const { tcp_payload_len } = tcp_h;
 
 const SKB_DROP_INDEX = Object.fromEntries(SKB_DROP_REASONS.map((r, i) => [r, i])) as Record<SkbDropReason, number>;
 
@@ -67,7 +68,7 @@ export function consume_skb(skb: SkBuff): void {
  * return address); `stage` is L4_DROP for a caller whose l4_rcv event has this same time.
  */
 export function kfree_skb_reason(skb: SkBuff, reason: SkbDropReason, location: string, stage = STAGE.drop): void {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const cpu = m.cpu;
   m.trace.record(cpu.clock, skb.id, stage, cpu.id, SKB_DROP_INDEX[reason]);
   cpu.charge(m.cost.kfreeSkb);

@@ -1,12 +1,11 @@
 /** Socket options and wake-ups (net/core/sock.c). */
 import * as sock_h from '../../include/net/sock.ts';
 import type { Sock } from '../../include/net/sock.ts';
-import * as machine_h from '../../include/machine.ts';
-import { try_to_wake_up } from '../../kernel/sched/core.ts';
+import * as core_h from '../../kernel/sched/core.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
-const { SOCK_MIN_RCVBUF } = sock_h;
-const { machine } = machine_h;
+const { SOCK_MIN_RCVBUF, sock_net } = sock_h;
+const { try_to_wake_up } = core_h;
 
 /**
  * sock_set_rcvbuf (setsockopt SO_RCVBUF): the kernel doubles the request (for the overhead of
@@ -23,7 +22,7 @@ export function sk_data_ready(sk: Sock): void {
   const waiter = sk.waiter;
   if (waiter === null) return;
   sk.waiter = null;
-  try_to_wake_up(machine().cpus[sk.waiterCpu]!, waiter);
+  try_to_wake_up(sock_net(sk).cpus[sk.waiterCpu]!, waiter);
 }
 
 /** release_sock (__release_sock): the owner lets go of the socket and processes what waited in its backlog. */

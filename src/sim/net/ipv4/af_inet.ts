@@ -1,22 +1,29 @@
 /** IPv4's start and its sockets' receive call (net/ipv4/af_inet.c). */
 import * as machine_h from '../../include/machine.ts';
+import * as sock_h from '../../include/net/sock.ts';
 import type { Cpu, Thread } from '../../include/linux/sched.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
-import { sock_rps_record_flow } from '../../include/net/rps.ts';
+import * as rps_h from '../../include/net/rps.ts';
 import type { Sock } from '../../include/net/sock.ts';
 import * as if_ether_h from '../../include/uapi/linux/if_ether.ts';
 import * as in_h from '../../include/uapi/linux/in.ts';
 import * as trace_h from '../../engine/trace.ts';
-import { sleep_until } from '../../kernel/sched/core.ts';
-import { dev_add_pack } from '../core/dev.ts';
-import { consume_skb } from '../core/skbuff.ts';
-import { release_sock } from '../core/sock.ts';
+import * as core_h from '../../kernel/sched/core.ts';
+import * as dev_h from '../core/dev.ts';
+import * as skbuff_h from '../core/skbuff.ts';
+import * as _sock_h from '../core/sock.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { ETH_P_IP } = if_ether_h;
 const { IPPROTO_TCP } = in_h;
 const { STAGE } = trace_h;
-const { hooks, machine } = machine_h;
+const { hooks } = machine_h;
+const { sock_net } = sock_h;
+const { sock_rps_record_flow } = rps_h;
+const { sleep_until } = core_h;
+const { dev_add_pack } = dev_h;
+const { consume_skb } = skbuff_h;
+const { release_sock } = _sock_h;
 
 /** inet_init: ip_rcv becomes the handler of IPv4 frames (ip_packet_type). */
 export function inet_init(): void {
@@ -29,7 +36,7 @@ export function inet_init(): void {
  * or -1 when there was nothing to read yet and the thread now sleeps until there is.
  */
 export function inet_recvmsg(sk: Sock, thread: Thread, cpu: Cpu): number {
-  const m = machine();
+  const m = sock_net(sk);
   if (sk.protocol === IPPROTO_TCP) release_sock(sk);
   const skb = sk.sk_receive_queue.peek();
   if (skb === undefined || skb.queuedAt > cpu.clock) {

@@ -1,19 +1,22 @@
 /** TCP's established fast path (net/ipv4/tcp_input.c), reduced. */
-import * as machine_h from '../../include/machine.ts';
+import * as sock_h from '../../include/net/sock.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 import type { Sock } from '../../include/net/sock.ts';
 import * as trace_h from '../../engine/trace.ts';
-import { kfree_skb_reason } from '../core/skbuff.ts';
-import { sk_data_ready } from '../core/sock.ts';
-import { tcp_send_ack } from './tcp_output.ts';
+import * as skbuff_h from '../core/skbuff.ts';
+import * as _sock_h from '../core/sock.ts';
+import * as tcp_output_h from './tcp_output.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { STAGE } = trace_h;
-const { machine } = machine_h;
+const { sock_net } = sock_h;
+const { kfree_skb_reason } = skbuff_h;
+const { sk_data_ready } = _sock_h;
+const { tcp_send_ack } = tcp_output_h;
 
 /** tcp_rcv_established → tcp_data_queue: queue in-order data if receive memory allows. */
 export function tcp_rcv_established(sk: Sock, skb: SkBuff): number {
-  const m = machine();
+  const m = sock_net(sk);
   if (sk.sk_rmem_alloc + skb.truesize > sk.sk_rcvbuf) {
     // tcp_try_rmem_schedule: prune; with nothing out of order to prune, the segment is dropped.
     m.mib.TcpExt.PruneCalled++;

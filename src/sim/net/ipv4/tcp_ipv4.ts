@@ -1,26 +1,30 @@
 /** TCP receive on an established connection, before the socket (net/ipv4/tcp_ipv4.c), reduced. */
-import * as machine_h from '../../include/machine.ts';
+import * as sock_h from '../../include/net/sock.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
 import * as skbuff_h from '../../include/linux/skbuff.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 import type { Sock } from '../../include/net/sock.ts';
 import * as in_h from '../../include/uapi/linux/in.ts';
 import * as trace_h from '../../engine/trace.ts';
-import { kfree_skb_reason } from '../core/skbuff.ts';
+import * as _skbuff_h from '../core/skbuff.ts';
 import { __inet_lookup } from './inet_hashtables.ts';
-import { tcp_rcv_established } from './tcp_input.ts';
+import * as tcp_input_h from './tcp_input.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { FRAME_L4_CSUM_BAD } = skbuff_h;
 const { IPPROTO_TCP } = in_h;
 const { STAGE } = trace_h;
-const { machine } = machine_h;
+const { sock_net } = sock_h;
+const { dev_net } = netdevice_h;
+const { kfree_skb_reason } = _skbuff_h;
+const { tcp_rcv_established } = tcp_input_h;
 
 /**
  * tcp_v4_rcv: count the segment, check it, find the socket. If a user thread owns the socket
  * (it is in recvmsg), the segment waits in the socket backlog; else it is queued now.
  */
 export function tcp_v4_rcv(skb: SkBuff): number {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const cpu = m.cpu;
   const mib = m.mib;
   mib.Tcp.InSegs++;
@@ -33,7 +37,7 @@ export function tcp_v4_rcv(skb: SkBuff): number {
     return 0;
   }
   const f = skb.flow;
-  const sk = __inet_lookup(IPPROTO_TCP, f.daddr, f.dport);
+  const sk = __inet_lookup(m, IPPROTO_TCP, f.daddr, f.dport);
   if (sk === undefined) {
     // tcp_v4_send_reset
     mib.Tcp.OutRsts++;
@@ -49,7 +53,7 @@ export function tcp_v4_rcv(skb: SkBuff): number {
 export function tcp_add_backlog(sk: Sock, skb: SkBuff): number {
   const limit = Math.min(2 * sk.sk_rcvbuf + (sk.sk_sndbuf >> 1) + 64 * 1024, 0xffffffff);
   if (sk.sk_backlog_len + sk.sk_rmem_alloc > limit) {
-    machine().mib.TcpExt.TCPBacklogDrop++;
+    sock_net(sk).mib.TcpExt.TCPBacklogDrop++;
     sk.sk_drops++;
     kfree_skb_reason(skb, 'SOCKET_BACKLOG', 'tcp_add_backlog');
     return 0;
@@ -61,7 +65,7 @@ export function tcp_add_backlog(sk: Sock, skb: SkBuff): number {
 
 /** tcp_v4_do_rcv: a segment that waited in the backlog, processed when the owner releases the socket. */
 export function tcp_v4_do_rcv(sk: Sock, skb: SkBuff): number {
-  const m = machine();
+  const m = sock_net(sk);
   m.cpu.charge(m.cost.tcpRcv);
   return tcp_rcv_established(sk, skb);
 }

@@ -1,14 +1,14 @@
 /** What TCP tells its peer (net/ipv4/tcp_output.c), reduced: the data received and the window. */
-import * as machine_h from '../../include/machine.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../include/linux/skbuff.ts';
 import type { Sock } from '../../include/net/sock.ts';
 
 // Imported constants and functions as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
-const { machine } = machine_h;
+const { dev_net } = netdevice_h;
 
 /** tcp_send_ack: the peer learns that everything up to this segment's end arrived. */
 export function tcp_send_ack(skb: SkBuff): void {
-  machine().peer.ack(skb.flow, skb.end_seq);
+  dev_net(skb.dev).peer.ack(skb.flow, skb.end_seq);
 }
 
 /** tcp_select_window: half the free receive buffer (tcp_adv_win_scale = 1), in bytes. */

@@ -1,5 +1,6 @@
 /** UDP receive (net/ipv4/udp.c). */
-import * as machine_h from '../../include/machine.ts';
+import * as sock_h from '../../include/net/sock.ts';
+import * as netdevice_h from '../../include/linux/netdevice.ts';
 import * as errno_h from '../../include/linux/errno.ts';
 import * as mm_types_h from '../../include/linux/mm_types.ts';
 import * as skbuff_h from '../../include/linux/skbuff.ts';
@@ -9,9 +10,9 @@ import type { Sock } from '../../include/net/sock.ts';
 import * as icmp_h from '../../include/uapi/linux/icmp.ts';
 import * as in_h from '../../include/uapi/linux/in.ts';
 import * as trace_h from '../../engine/trace.ts';
-import { kfree_skb_reason } from '../core/skbuff.ts';
-import { sk_data_ready } from '../core/sock.ts';
-import { icmp_send } from './icmp.ts';
+import * as _skbuff_h from '../core/skbuff.ts';
+import * as _sock_h from '../core/sock.ts';
+import * as _icmp_h from './icmp.ts';
 import { __inet_lookup } from './inet_hashtables.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
@@ -21,7 +22,11 @@ const { FRAME_L4_CSUM_BAD } = skbuff_h;
 const { ICMP_DEST_UNREACH, ICMP_PORT_UNREACH } = icmp_h;
 const { IPPROTO_UDP } = in_h;
 const { L4_DROP, L4_SOCK_QUEUE, STAGE } = trace_h;
-const { hooks, machine } = machine_h;
+const { sock_net } = sock_h;
+const { dev_net } = netdevice_h;
+const { kfree_skb_reason } = _skbuff_h;
+const { sk_data_ready } = _sock_h;
+const { icmp_send } = _icmp_h;
 
 declare module '../../include/hooks.ts' {
   interface Hooks {
@@ -37,12 +42,12 @@ const INT_MAX = 2147483647;
  * datagram's l4_rcv and sock_queue are one trace record, made here whichever enqueue the hook is.
  */
 export function udp_rcv(skb: SkBuff): number {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const cpu = m.cpu;
   cpu.charge(m.cost.udpRcv);
   const time = cpu.clock;
   if (skb.faults & FRAME_L4_CSUM_BAD) return udp_csum_error(skb, time);
-  const sk = __inet_lookup(IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
+  const sk = __inet_lookup(m, IPPROTO_UDP, skb.flow.daddr, skb.flow.dport);
   if (sk === undefined) return udp_no_socket(skb, time);
   const rc = __udp_enqueue_schedule_skb(sk, skb);
   if (rc < 0) udp_queue_rcv_drop(skb, rc, time);
@@ -55,7 +60,7 @@ export function udp_rcv(skb: SkBuff): number {
 
 /** kfree_skb for udp_rcv: l4_rcv and the drop are one trace record when nothing ran between them. */
 function udp_drop(skb: SkBuff, reason: SkbDropReason, where: string, time: number): void {
-  const m = machine();
+  const m = dev_net(skb.dev);
   const cpu = m.cpu;
   if (cpu.clock === time) return kfree_skb_reason(skb, reason, where, L4_DROP);
   m.trace.record(time, skb.id, STAGE.l4_rcv, cpu.id, 0);
@@ -64,7 +69,7 @@ function udp_drop(skb: SkBuff, reason: SkbDropReason, where: string, time: numbe
 
 /** __udp4_lib_rcv's csum_error. */
 function udp_csum_error(skb: SkBuff, time: number): number {
-  const mib = machine().mib.Udp;
+  const mib = dev_net(skb.dev).mib.Udp;
   mib.InCsumErrors++;
   mib.InErrors++;
   udp_drop(skb, 'UDP_CSUM', '__udp4_lib_rcv', time);
@@ -73,7 +78,7 @@ function udp_csum_error(skb: SkBuff, time: number): number {
 
 /** __udp4_lib_rcv with no socket bound to the port: port unreachable. */
 function udp_no_socket(skb: SkBuff, time: number): number {
-  machine().mib.Udp.NoPorts++;
+  dev_net(skb.dev).mib.Udp.NoPorts++;
   icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH);
   udp_drop(skb, 'NO_SOCKET', '__udp4_lib_rcv', time);
   return 0;
@@ -81,7 +86,7 @@ function udp_no_socket(skb: SkBuff, time: number): number {
 
 /** __udp_queue_rcv_skb: count and free what the enqueue refused. */
 function udp_queue_rcv_drop(skb: SkBuff, rc: number, time: number): void {
-  const mib = machine().mib.Udp;
+  const mib = dev_net(skb.dev).mib.Udp;
   if (rc === -ENOMEM) mib.RcvbufErrors++;
   else mib.MemErrors++;
   mib.InErrors++;
@@ -90,7 +95,7 @@ function udp_queue_rcv_drop(skb: SkBuff, rc: number, time: number): void {
 
 /** __udp_enqueue_schedule_skb: admit the datagram or refuse it. A lab may replace it: this name calls the host's version. */
 export function __udp_enqueue_schedule_skb(sk: Sock, skb: SkBuff): number {
-  return hooks().__udp_enqueue_schedule_skb(sk, skb);
+  return sock_net(sk).hooks.__udp_enqueue_schedule_skb(sk, skb);
 }
 
 /**
@@ -99,7 +104,7 @@ export function __udp_enqueue_schedule_skb(sk: Sock, skb: SkBuff): number {
  * net.ipv4.udp_mem. On success charge the truesize to the socket, queue it and wake the reader.
  */
 export function __udp_enqueue_schedule_skb_reference(sk: Sock, skb: SkBuff): number {
-  const m = machine();
+  const m = sock_net(sk);
   const rmem = sk.sk_rmem_alloc;
   const rcvbuf = sk.sk_rcvbuf;
   const size = skb.truesize;

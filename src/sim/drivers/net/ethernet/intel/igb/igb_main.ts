@@ -4,7 +4,9 @@
  * schedules NAPI; the poll cleans the ring, hands the packets to GRO and gives the buffers back.
  */
 import * as machine_h from '../../../../../include/machine.ts';
-import { container_of } from '../../../../../include/linux/container_of.ts';
+import type { Machine } from '../../../../../include/machine.ts';
+import * as netdevice_h from '../../../../../include/linux/netdevice.ts';
+import * as container_of_h from '../../../../../include/linux/container_of.ts';
 import { KernelError } from '../../../../../include/linux/errno.ts';
 import { IrqDesc } from '../../../../../include/linux/irqdesc.ts';
 import * as irqreturn_h from '../../../../../include/linux/irqreturn.ts';
@@ -14,23 +16,31 @@ import { NapiStruct } from '../../../../../include/linux/netdevice.ts';
 import type { SkBuff } from '../../../../../include/linux/skbuff.ts';
 import * as if_ether_h from '../../../../../include/uapi/linux/if_ether.ts';
 import * as trace_h from '../../../../../engine/trace.ts';
-import { writel } from '../../../../../hw/io.ts';
+import * as io_h from '../../../../../hw/io.ts';
 import { NicVector } from '../../../../../hw/nic.ts';
 import type { RxDesc } from '../../../../../hw/rx_desc.ts';
-import { request_irq } from '../../../../../kernel/irq/manage.ts';
-import { pr_warn } from '../../../../../kernel/printk.ts';
-import { napi_complete_done, napi_disable, napi_enable, napi_schedule, netif_napi_add } from '../../../../../net/core/dev.ts';
-import { napi_gro_receive } from '../../../../../net/core/gro.ts';
-import { build_skb } from '../../../../../net/core/skbuff.ts';
+import * as manage_h from '../../../../../kernel/irq/manage.ts';
+import * as printk_h from '../../../../../kernel/printk.ts';
+import * as dev_h from '../../../../../net/core/dev.ts';
+import * as gro_h from '../../../../../net/core/gro.ts';
+import * as skbuff_h from '../../../../../net/core/skbuff.ts';
 import * as igb_h from './igb.ts';
-import { bulk_latency, igb_desc_unused, low_latency, lowest_latency, QVector, RxRing, type IgbAdapter, type RingContainer, type RxBuffer } from './igb.ts';
+import { QVector, RxRing, type IgbAdapter, type RingContainer, type RxBuffer } from './igb.ts';
 
 // Imported constants as module constants, which V8 folds into the code (docs/fast-simulator-code.md).
 const { IRQ_HANDLED } = irqreturn_h;
 const { ETH_HLEN } = if_ether_h;
 const { STAGE } = trace_h;
-const { IGB_20K_ITR, IGB_4K_ITR, IGB_70K_ITR, IGB_RETA_SIZE, IGB_RX_BUFFER_WRITE, IGB_RX_DESC, IGB_RX_TRUESIZE, IGB_START_ITR } = igb_h;
+const { bulk_latency, IGB_20K_ITR, IGB_4K_ITR, IGB_70K_ITR, igb_desc_unused, IGB_RETA_SIZE, IGB_RX_BUFFER_WRITE, IGB_RX_DESC, IGB_RX_TRUESIZE, IGB_START_ITR, low_latency, lowest_latency } = igb_h;
 const { hooks, machine } = machine_h;
+const { dev_net } = netdevice_h;
+const { container_of } = container_of_h;
+const { writel } = io_h;
+const { request_irq } = manage_h;
+const { pr_warn } = printk_h;
+const { napi_complete_done, napi_disable, napi_enable, napi_schedule, netif_napi_add } = dev_h;
+const { napi_gro_receive } = gro_h;
+const { build_skb } = skbuff_h;
 
 declare module '../../../../../include/hooks.ts' {
   interface Hooks {
@@ -193,10 +203,10 @@ export function igb_clean_rx_irq(q_vector: QVector, budget: number): number {
  * (igb_process_skb_fields), and advance next_to_clean. Returns null for a frame the driver drops.
  */
 export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
-  const m = machine();
-  const cpu = m.cpu;
   const q_vector = rx_ring.q_vector;
   const netdev = q_vector.adapter.netdev;
+  const m = dev_net(netdev);
+  const cpu = m.cpu;
   const ntc = rx_ring.next_to_clean;
   if (rx_desc !== rx_ring.desc[ntc] || !rx_desc.length) igb_bad_desc(rx_ring, rx_desc);
   const flow = m.flows[rx_desc.frame_flow_id]!;
@@ -205,7 +215,7 @@ export function igb_build_skb(rx_ring: RxRing, rx_desc: RxDesc): SkBuff | null {
   const page = buffer.page!;
   const skb = build_skb(rx_desc, flow, netdev, IGB_RX_TRUESIZE, page);
   page.skbRefs++;
-  igb_put_rx_buffer(rx_ring, buffer);
+  igb_put_rx_buffer(m, rx_ring, buffer);
   // Hand the descriptor back to software: cleared until the refill gives it a buffer again.
   rx_desc.length = 0;
   rx_desc.dd = false;
@@ -241,13 +251,12 @@ function igb_bad_desc(rx_ring: RxRing, rx_desc: RxDesc): never {
  * igb_put_rx_buffer: if the stack holds no other half of this page, flip to the other half and keep
  * the page mapped for reuse; otherwise unmap it and let the refill allocate a new one.
  */
-function igb_put_rx_buffer(rx_ring: RxRing, buffer: RxBuffer): void {
+function igb_put_rx_buffer(m: Machine, rx_ring: RxRing, buffer: RxBuffer): void {
   const page = buffer.page!;
   buffer.page = null;
   if (page.skbRefs <= 1) {
     rx_ring.reusable[rx_ring.nreusable++] = page;
   } else {
-    const m = machine();
     m.cpu.charge(m.cost.dmaUnmap);
   }
 }
@@ -255,7 +264,7 @@ function igb_put_rx_buffer(rx_ring: RxRing, buffer: RxBuffer): void {
 /** igb_alloc_rx_buffers: give cleaned descriptors a buffer again and write the tail. */
 export function igb_alloc_rx_buffers(rx_ring: RxRing, cleaned_count: number): void {
   const adapter = rx_ring.q_vector.adapter;
-  const m = machine();
+  const m = dev_net(adapter.netdev);
   const cpu = m.cpu;
   const unused = igb_desc_unused(rx_ring);
   if (cleaned_count > unused) cleaned_count = igb_refill_too_many(rx_ring, cleaned_count, unused);
@@ -301,7 +310,7 @@ export function igb_ring_irq_enable(q_vector: QVector): void {
     if (adapter.q_vectors.length === 1) igb_set_itr(q_vector);
     else igb_update_ring_itr(q_vector);
   }
-  adapter.nic.unmask(q_vector.rx_ring.queue_index, machine().cpu.clock);
+  adapter.nic.unmask(q_vector.rx_ring.queue_index, dev_net(adapter.netdev).cpu.clock);
 }
 
 /**
