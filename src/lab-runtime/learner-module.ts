@@ -6,6 +6,7 @@
 import { originalPositionFor, TraceMap } from '@jridgewell/trace-mapping';
 import { transform } from 'sucrase';
 import * as kernelApi from '../sim/kernel-api.ts';
+import { FORBIDDEN_GLOBALS } from './no-network.ts';
 
 /** The one import learner code may use. */
 export const SIM_MODULE = 'packet-path/sim';
@@ -49,8 +50,6 @@ export function transpile(source: string): CompiledModule {
   }
 }
 
-/** Globals learner code must not reach: the network, storage, the ability to load code. */
-const SHADOWED = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches', 'localStorage', 'sessionStorage', 'navigator', 'process', 'Deno', 'Bun'];
 
 /** Lines the Function constructor puts before the body. */
 const WRAPPER_LINES = 2;
@@ -92,12 +91,12 @@ export function evaluate(compiled: CompiledModule, door: object): Record<string,
   const body = `${compiled.code}\n//# sourceURL=${LEARNER_FILE}`;
   let factory: (...args: unknown[]) => void;
   try {
-    factory = new Function('require', 'exports', 'module', ...SHADOWED, body) as typeof factory;
+    factory = new Function('require', 'exports', 'module', ...FORBIDDEN_GLOBALS, body) as typeof factory;
   } catch (e) {
     throw new LearnerCodeError({ kind: 'syntax', message: String(e) });
   }
   try {
-    factory(require, module.exports, module, ...SHADOWED.map(() => undefined));
+    factory(require, module.exports, module, ...FORBIDDEN_GLOBALS.map(() => undefined));
   } catch (e) {
     throw new LearnerCodeError(locate(e, compiled));
   }
