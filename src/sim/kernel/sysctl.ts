@@ -10,6 +10,7 @@
 import { KernelError } from '../include/linux/errno.ts';
 import { NETDEV_RSS_KEY_LEN } from '../include/linux/netdevice.ts';
 import { SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF } from '../include/net/sock.ts';
+import { formatCpuMask } from '../lib/cpumask.ts';
 
 export interface SysctlContext {
   nrCpus: number;
@@ -347,19 +348,6 @@ function bitmapParse(text: string, nbits: number, old: readonly number[]): { wor
   return { words, err: null };
 }
 
-/** "%*pb": hex groups of 32 bits, highest first, the first group as wide as it needs. */
-function bitmapString(words: readonly number[], nbits: number): string {
-  let chunksz = nbits & 31 || 32;
-  const out: string[] = [];
-  for (let i = Math.ceil(nbits / 32) * 32 - 32; i >= 0; i -= 32) {
-    const mask = chunksz === 32 ? 0xffffffff : (1 << chunksz) - 1;
-    const val = ((words[i >>> 5] ?? 0) & mask) >>> 0;
-    out.push(val.toString(16).padStart(Math.ceil(chunksz / 4), '0'));
-    chunksz = 32;
-  }
-  return out.join(',');
-}
-
 const roundupPowOfTwo = (n: number): number => (n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n)));
 const isPowerOfTwo = (u: number): boolean => u !== 0 && (u & (u - 1)) === 0;
 
@@ -575,7 +563,7 @@ export class SysctlTable {
       case 'ulongvec':
         return (v as (number | bigint)[]).join('\t');
       case 'cpumask':
-        return bitmapString(v as number[], this.ctx.nrCpus);
+        return formatCpuMask(v as number[], this.ctx.nrCpus);
       case 'rsskey':
         return Array.from(this.ctx.rssKey, (b) => b.toString(16).padStart(2, '0')).join(':');
       default:
