@@ -10,6 +10,7 @@ import { renderNetstat, renderSnmp } from './proc/snmp.ts';
 import { renderSoftirqs } from './proc/softirqs.ts';
 import { renderSoftnetStat } from './proc/softnet.ts';
 import { renderProcStat } from './proc/stat.ts';
+import { renderSysctl } from './proc/sys.ts';
 import { renderSockstat } from './proc/sockstat.ts';
 import { renderProcNetUdp } from './proc/udp.ts';
 
@@ -88,7 +89,7 @@ export function readFile(host: Host, path: string): string {
   const proc = PROC_FILES[p];
   if (proc) return proc(host);
   const name = sysctlOf(host, p);
-  if (name) return host.readSysctl(name) + '\n';
+  if (name) return renderSysctl(host.sysctl(name)) + '\n';
   if (sysfsPaths(host).includes(p)) return readSysfs(host, p) + '\n';
   if (isDirectory(host, p)) throw new FsError('EISDIR');
   throw new FsError('ENOENT');

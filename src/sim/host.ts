@@ -30,7 +30,7 @@ import { Histogram, type LatencySummary } from './lib/histogram.ts';
 import { parseIPv4 } from './lib/inet.ts';
 import { sched_init_cpu } from './kernel/sched/core.ts';
 import { spawn_ksoftirqd } from './kernel/softirq.ts';
-import { SysctlTable } from './kernel/sysctl.ts';
+import { SysctlTable, type SysctlValue } from './kernel/sysctl.ts';
 import { net_dev_init, netif_set_real_num_rx_queues } from './net/core/dev.ts';
 import { sock_set_rcvbuf } from './net/core/sock.ts';
 import { netdev_rss_key_fill } from './net/ethtool/ioctl.ts';
@@ -178,7 +178,7 @@ export class Host implements Machine {
   declare nic: Nic;
   declare adapter: IgbAdapter;
   readonly readers: SocketReader[] = [];
-  private declare readonly sysctl: SysctlTable;
+  private declare readonly sysctlTable: SysctlTable;
 
   constructor(config: HostConfig = {}) {
     this.config = config;
@@ -200,7 +200,7 @@ export class Host implements Machine {
     this.trace = new Trace(intIn('traceCapacity', config.traceCapacity, 1 << 16, 0, 1 << 24));
     const nicCfg = config.nic ?? {};
     const rssKey = nicCfg.rssKey ? parseHexKey(nicCfg.rssKey) : netdev_rss_key_fill(this.rng);
-    this.sysctl = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
+    this.sysctlTable = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
     this.peer = new Peer((flow) => {
       const sk = __inet_lookup(this, IPPROTO_TCP, flow.daddr, flow.dport);
       return sk === undefined ? Infinity : tcp_select_window(sk);
@@ -261,28 +261,25 @@ export class Host implements Machine {
   // --- sysctl --------------------------------------------------------------------------
 
   hasSysctl(name: string): boolean {
-    return this.sysctl.has(name);
+    return this.sysctlTable.has(name);
   }
 
   sysctlNames(): string[] {
-    return this.sysctl.names();
+    return this.sysctlTable.names();
   }
 
-  readSysctl(name: string): string {
-    return this.sysctl.read(name);
+  /** A sysctl's value, typed by how its proc handler prints it (the shell prints it). */
+  sysctl(name: string): SysctlValue {
+    return this.sysctlTable.value(name);
   }
 
   sysctlWritable(name: string): boolean {
-    return this.sysctl.writable(name);
-  }
-
-  describeSysctl(name: string): { default: string; help: string } {
-    return this.sysctl.describe(name);
+    return this.sysctlTable.writable(name);
   }
 
   /** A write to /proc/sys: refused (KernelError) as the kernel refuses it, or applied. */
   writeSysctl(name: string, text: string): void {
-    this.sysctl.write(name, text);
+    this.sysctlTable.write(name, text);
     this.refreshTunables(name);
   }
 
@@ -305,7 +302,7 @@ export class Host implements Machine {
   }
 
   private refreshTunables(changed?: string): void {
-    const s = this.sysctl;
+    const s = this.sysctlTable;
     const hot = this.net_hotdata;
     hot.netdev_budget = s.int('net.core.netdev_budget');
     hot.netdev_budget_usecs = s.int('net.core.netdev_budget_usecs');
@@ -335,13 +332,13 @@ export class Host implements Machine {
     const port = intIn(`${field}.port`, s.port, 0, 1, 65535);
     const proto: IpProto = s.proto === 'udp' ? IPPROTO_UDP : IPPROTO_TCP;
     if (this.sockets.some((o) => o.protocol === proto && o.num === port)) invalid(`${field}.port`, port, 'already bound: EADDRINUSE');
-    const rcvbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.rmem_default') : this.sysctl.ints('net.ipv4.tcp_rmem')[1]!;
-    const sndbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.wmem_default') : this.sysctl.ints('net.ipv4.tcp_wmem')[1]!;
+    const rcvbuf = proto === IPPROTO_UDP ? this.sysctlTable.int('net.core.rmem_default') : this.sysctlTable.ints('net.ipv4.tcp_rmem')[1]!;
+    const sndbuf = proto === IPPROTO_UDP ? this.sysctlTable.int('net.core.wmem_default') : this.sysctlTable.ints('net.ipv4.tcp_wmem')[1]!;
     const sk = new Sock(this, this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
     if (proto === IPPROTO_TCP) sk.sk_backlog_rcv = tcp_v4_do_rcv;
     if (s.rcvbuf !== undefined) {
       if (!Number.isInteger(s.rcvbuf) || s.rcvbuf < 0) invalid(`${field}.rcvbuf`, s.rcvbuf, 'bytes, a whole number ≥ 0');
-      sock_set_rcvbuf(sk, s.rcvbuf, this.sysctl.int('net.core.rmem_max'));
+      sock_set_rcvbuf(sk, s.rcvbuf, this.sysctlTable.int('net.core.rmem_max'));
     }
     this.sockets.push(sk);
     if (s.reader === null) return;

@@ -30,7 +30,7 @@ export { SCENARIOS, findScenario, type Scenario } from './scenarios.ts';
 
 // Settings, as sysfs, procfs and sysctl expose them.
 export { readSysfs, writeSysfs, sysfsPaths } from './sysfs.ts';
-export { sysctlPath, sysctlNameFromPath } from './kernel/sysctl.ts';
+export { sysctlPath, sysctlNameFromPath, type SysctlValue } from './kernel/sysctl.ts';
 export { formatCpuMask, formatCpuList } from './lib/cpumask.ts';
 export { parseIPv4, formatIPv4, parseIPv6 } from './lib/inet.ts';
 

@@ -1,8 +1,10 @@
 // The sysctl table of the simulated host: /proc/sys/net/{core,ipv4} knobs with
 // Linux 6.18's names, defaults, proc handlers, ranges and refusals.
 //
-// Writes are parsed as the kernel's handlers parse one write(2) to the proc
-// file (kernel/sysctl.c proc_get_long & co.), including their quirks:
+// Values are given out typed (SysctlValue): the shell prints them as the
+// handlers' read side does. Writes are parsed as the kernel's handlers parse
+// one write(2) to the proc file (kernel/sysctl.c proc_get_long & co.),
+// including their quirks:
 // base-0 numbers ("0x10" is 16, "010" is 8), trailing text after a blank is
 // ignored, and a vector write that fails half-way keeps the elements it had
 // already stored. Every fact here was checked on a 6.18 kernel (HZ=250).
@@ -10,7 +12,6 @@
 import { KernelError } from '../include/linux/errno.ts';
 import { NETDEV_RSS_KEY_LEN } from '../include/linux/netdevice.ts';
 import { SOCK_MIN_RCVBUF, SOCK_MIN_SNDBUF } from '../include/net/sock.ts';
-import { formatCpuMask } from '../lib/cpumask.ts';
 
 export interface SysctlContext {
   nrCpus: number;
@@ -65,6 +66,18 @@ type Kind =
   | 'rsskey'; //   proc_do_rss_key, mode 0444
 
 type Value = number | number[] | bigint[] | string;
+
+/**
+ * A sysctl's value, typed by how its proc handler prints it: one integer; a vector, its values
+ * tab-separated (proc_dointvec, proc_doulongvec_minmax); a CPU mask of `nbits` CPUs as its 32-bit
+ * words, lowest first ("%*pb"); a string (proc_dostring); bytes ("%*phC", proc_do_rss_key).
+ */
+export type SysctlValue =
+  | { readonly type: 'int'; readonly value: number }
+  | { readonly type: 'vector'; readonly value: readonly number[] | readonly bigint[] }
+  | { readonly type: 'cpumask'; readonly value: readonly number[]; readonly nbits: number }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'bytes'; readonly value: Uint8Array };
 
 interface Ctx {
   nrCpus: number;
@@ -387,10 +400,10 @@ export class SysctlTable {
     return this.knob(name).kind !== 'rsskey';
   }
 
-  /** What `cat /proc/sys/<path>` shows, without the trailing newline. */
-  read(name: string): string {
+  /** What the file holds, typed for the shell to print. */
+  value(name: string): SysctlValue {
     const k = this.knob(name);
-    return this.format(k, this.values.get(name)!);
+    return this.typed(k, this.values.get(name)!);
   }
 
   /** One write(2) of `text` to /proc/sys/<path>, refused as the kernel refuses it. */
@@ -541,9 +554,9 @@ export class SysctlTable {
     return out;
   }
 
-  describe(name: string): { default: string; help: string } {
+  describe(name: string): { default: SysctlValue; help: string } {
     const k = this.knob(name);
-    return { default: this.format(k, this.defaultValue(k)), help: k.help };
+    return { default: this.typed(k, this.defaultValue(k)), help: k.help };
   }
 
   private knob(name: string): Knob {
@@ -557,17 +570,21 @@ export class SysctlTable {
     return Array.isArray(v) ? ([...v] as Value) : v;
   }
 
-  private format(k: Knob, v: Value): string {
+  /** A copy: what the shell is given cannot change the table. */
+  private typed(k: Knob, v: Value): SysctlValue {
     switch (k.kind) {
       case 'intvec':
+        return { type: 'vector', value: [...(v as number[])] };
       case 'ulongvec':
-        return (v as (number | bigint)[]).join('\t');
+        return { type: 'vector', value: [...(v as bigint[])] };
       case 'cpumask':
-        return formatCpuMask(v as number[], this.ctx.nrCpus);
+        return { type: 'cpumask', value: [...(v as number[])], nbits: this.ctx.nrCpus };
       case 'rsskey':
-        return Array.from(this.ctx.rssKey, (b) => b.toString(16).padStart(2, '0')).join(':');
+        return { type: 'bytes', value: this.ctx.rssKey.slice() };
+      case 'qdisc':
+        return { type: 'string', value: v as string };
       default:
-        return String(v);
+        return { type: 'int', value: v as number };
     }
   }
 }

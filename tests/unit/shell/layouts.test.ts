@@ -39,7 +39,7 @@ describe('sysctl (procps-ng 4.0.2)', () => {
     expect(s.exec('sysctl -w net.core.rps_sock_flow_entries=1000').stdout).toBe('net.core.rps_sock_flow_entries = 1000\n');
     expect(s.exec('sysctl net.core.rps_sock_flow_entries').stdout).toBe('net.core.rps_sock_flow_entries = 1024\n');
     expect(s.exec('sysctl net.core.netdev_budget=600').stdout).toBe('net.core.netdev_budget = 600\n');
-    expect(s.host.readSysctl('net.core.netdev_budget')).toBe('600');
+    expect(s.host.sysctl('net.core.netdev_budget')).toEqual({ type: 'int', value: 600 });
     expect(s.exec('sysctl -q -w net.core.netdev_budget=500')).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 });

@@ -68,7 +68,7 @@ describe('sysctl on the host', () => {
     const host = createHost();
     const e = refusal(() => host.writeSysctl('net.core.dev_weight', '0'));
     expect(e.errno).toBe('EINVAL');
-    expect(host.readSysctl('net.core.dev_weight')).toBe('64');
+    expect(host.sysctl('net.core.dev_weight')).toEqual({ type: 'int', value: 64 });
     expect(host.net_hotdata.dev_rx_weight).toBe(64);
     host.writeSysctl('net.core.dev_weight', '32');
     expect(host.net_hotdata.dev_rx_weight).toBe(32);
