@@ -28,10 +28,12 @@ import { Nic } from './hw/nic.ts';
 import { Peer, TrafficSource, type Workload } from './hw/peer.ts';
 import { Histogram, type LatencySummary } from './lib/histogram.ts';
 import { parseIPv4 } from './lib/inet.ts';
+import { write_irq_affinity } from './kernel/irq/proc.ts';
 import { sched_init_cpu } from './kernel/sched/core.ts';
 import { spawn_ksoftirqd } from './kernel/softirq.ts';
 import { SysctlTable, type SysctlValue } from './kernel/sysctl.ts';
 import { net_dev_init, netif_set_real_num_rx_queues } from './net/core/dev.ts';
+import { net_class_stores, rx_queue_stores } from './net/core/net-sysfs.ts';
 import { sock_set_rcvbuf } from './net/core/sock.ts';
 import { netdev_rss_key_fill } from './net/ethtool/ioctl.ts';
 import { inet_init } from './net/ipv4/af_inet.ts';
@@ -44,7 +46,6 @@ import { igb_open } from './drivers/net/ethernet/intel/igb/igb_main.ts';
 import { SocketReader, type ReaderConfig } from './user/app.ts';
 import { referenceHooks, HOOK_NAMES } from './hooks.ts';
 import { collectStats, type HostStats } from './stats.ts';
-import { writeSysfs } from './sysfs.ts';
 
 export interface NicConfig {
   name?: string;
@@ -246,9 +247,9 @@ export class Host implements Machine {
     netif_set_real_num_rx_queues(dev, queues);
 
     this.refreshTunables();
-    for (const [key, value] of Object.entries(config.sysctl ?? {})) this.writeSysctlAtBoot(key, String(value));
+    for (const [name, value] of Object.entries(config.sysctl ?? {})) this.writeAtBoot(`sysctl ${name}=${value}`, () => this.writeSysctl(name, String(value)));
     igb_open(adapter);
-    for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeSysfsAtBoot(path, String(value));
+    for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeAtBoot(`${path} = ${value}`, () => this.writeSysfs(path, String(value)));
     const sockets = config.sockets ?? [{ proto: 'udp', port: DEFAULT_UDP_PORT }];
     sockets.forEach((s, i) => this.openSocket(s, i));
   }
@@ -283,24 +284,6 @@ export class Host implements Machine {
     this.refreshTunables(name);
   }
 
-  private writeSysctlAtBoot(name: string, text: string): void {
-    try {
-      this.writeSysctl(name, text);
-    } catch (e) {
-      if (e instanceof KernelError) throw new RangeError(`host config: sysctl ${name}=${text} refused: ${e.strerror} (${e.message})`);
-      throw e;
-    }
-  }
-
-  private writeSysfsAtBoot(path: string, text: string): void {
-    try {
-      writeSysfs(this, path, text);
-    } catch (e) {
-      if (e instanceof KernelError) throw new RangeError(`host config: ${path} = ${text} refused: ${e.strerror} (${e.message})`);
-      throw e;
-    }
-  }
-
   private refreshTunables(changed?: string): void {
     const s = this.sysctlTable;
     const hot = this.net_hotdata;
@@ -321,6 +304,44 @@ export class Host implements Machine {
         if (!cpus.has(cpu.id)) cpu.sd.flow_limit = null;
         else if (!cpu.sd.flow_limit) cpu.sd.flow_limit = new SdFlowLimit(len);
       }
+    }
+  }
+
+  // --- sysfs and /proc/irq ------------------------------------------------------------
+
+  /**
+   * A write to a file of /sys/class/net/<dev> or /proc/irq/<N>: its kernel store, run on this host,
+   * refuses it (KernelError) or applies it. ENOENT for a file that is not there or takes no writes.
+   */
+  writeSysfs(path: string, text: string): void {
+    const store = this.sysfsStores().get(path.replace(/\/+$/, ''));
+    if (!store) throw new KernelError('ENOENT', `${path}: not a file that takes writes`);
+    this.request(() => store(text));
+  }
+
+  /** Each file that takes writes, by path, bound to its object: what the VFS finds for an open(2). */
+  private sysfsStores(): Map<string, (text: string) => void> {
+    const stores = new Map<string, (text: string) => void>();
+    const dev = this.dev;
+    const base = `/sys/class/net/${dev.name}`;
+    dev.rx_queues.forEach((rxq, q) => {
+      for (const [file, store] of Object.entries(rx_queue_stores)) stores.set(`${base}/queues/rx-${q}/${file}`, (text) => store(rxq, text));
+    });
+    for (const [file, store] of Object.entries(net_class_stores)) stores.set(`${base}/${file}`, (text) => store(dev, text));
+    for (const desc of this.adapter.irqs) {
+      stores.set(`/proc/irq/${desc.irq}/smp_affinity`, (text) => write_irq_affinity(0, desc, text));
+      stores.set(`/proc/irq/${desc.irq}/smp_affinity_list`, (text) => write_irq_affinity(1, desc, text));
+    }
+    return stores;
+  }
+
+  /** A setting of the host config, written as a tool would write it; a refusal names it. */
+  private writeAtBoot(setting: string, write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof KernelError) throw new RangeError(`host config: ${setting} refused: ${e.strerror} (${e.message})`);
+      throw e;
     }
   }
 

@@ -209,14 +209,6 @@ export function sysctlPath(name: string): string {
   return '/proc/sys/' + name.replace(/^\/+/, '').replace(/\./g, '/');
 }
 
-/** '/proc/sys/net/core/x' → 'net.core.x'; null outside /proc/sys. */
-export function sysctlNameFromPath(path: string): string | null {
-  const m = /^\/proc\/sys\/+(.+?)\/*$/.exec(path);
-  if (!m) return null;
-  const name = m[1]!.split('/').filter((p) => p !== '').join('.');
-  return name === '' ? null : name;
-}
-
 // ---------------------------------------------------------------------------
 // Parsing as kernel/sysctl.c does
 
