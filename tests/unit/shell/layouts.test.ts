@@ -58,6 +58,23 @@ describe('bash', () => {
     expect(s.exec('echo 100 > /sys/class/net/eth0/queues/rx-0/rps_flow_cnt; cat /sys/class/net/eth0/queues/rx-0/rps_flow_cnt').stdout).toBe('128\n');
   });
 
+  it('/sys/class/net and /proc/irq: what each file prints, and how a write is refused', () => {
+    const s = createShell(createHost({ cpus: 8, nic: { queues: 2 } }));
+    const cat = (path: string) => s.exec(`cat ${path}`).stdout;
+    const q0 = '/sys/class/net/eth0/queues/rx-0';
+    expect([cat(`${q0}/rps_cpus`), cat(`${q0}/rps_flow_cnt`), cat('/sys/class/net/eth0/mtu'), cat('/sys/class/net/eth0/address')]).toEqual(['00\n', '0\n', '1500\n', '52:54:00:12:34:56\n']);
+    expect(s.exec(`echo f0 > ${q0}/rps_cpus; echo 2-3,5 > /proc/irq/129/smp_affinity_list`).code).toBe(0);
+    expect([cat(`${q0}/rps_cpus`), cat('/proc/irq/129/smp_affinity'), cat('/proc/irq/129/smp_affinity_list')]).toEqual(['f0\n', '2c\n', '2-3,5\n']);
+    expect(s.exec(`echo zz > ${q0}/rps_cpus`).stderr).toBe('bash: echo: write error: Invalid argument\n');
+    expect(s.exec('echo 0 > /proc/irq/129/smp_affinity').stderr).toBe('bash: echo: write error: Invalid argument\n');
+    expect(s.exec('echo 2147483648 > /sys/class/net/eth0/napi_defer_hard_irqs').stderr).toBe('bash: echo: write error: Numerical result out of range\n');
+    // Read-only files refuse the open; the MTU, a writable file, refuses the write (not simulated).
+    expect(s.exec('echo down > /sys/class/net/eth0/operstate').stderr).toBe('bash: /sys/class/net/eth0/operstate: Permission denied\n');
+    expect(s.exec('echo 9000 > /sys/class/net/eth0/mtu').stderr).toBe('bash: echo: write error: Permission denied\n');
+    expect(s.exec('echo 1 > /sys/class/net/eth0/queues/rx-2/rps_cpus').stderr).toBe('bash: /sys/class/net/eth0/queues/rx-2/rps_cpus: No such file or directory\n');
+    expect(s.exec('ls /sys/class/net/eth0/queues /proc/irq/129').stdout).toBe('/sys/class/net/eth0/queues:\nrx-0  rx-1\n\n/proc/irq/129:\nsmp_affinity  smp_affinity_list\n');
+  });
+
   it('pipes, lists and their exit statuses', () => {
     const s = sh();
     expect(s.exec('sysctl -a | wc -l').stdout).toBe(`${s.host.sysctlNames().length}\n`);
