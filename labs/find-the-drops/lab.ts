@@ -42,7 +42,7 @@ export default defineLab({
       verify: ({ runs: { bursts: r }, host }) => {
         const lost = reasonDrops(r!, 'CPU_BACKLOG');
         if (lost === 0) return null;
-        return `${n(lost)} packets were dropped by enqueue_to_backlog (reason CPU_BACKLOG; the second column of /proc/net/softnet_stat). net.core.netdev_max_backlog is ${host.readSysctl('net.core.netdev_max_backlog')}, and RPS sends every packet of the queue to the CPUs in rps_cpus.`;
+        return `${n(lost)} packets were dropped by enqueue_to_backlog (reason CPU_BACKLOG; the second column of /proc/net/softnet_stat). net.core.netdev_max_backlog is ${host.sysctl('net.core.netdev_max_backlog').value}, and RPS sends every packet of the queue to the CPUs in rps_cpus.`;
       },
     },
     {

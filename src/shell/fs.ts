@@ -1,15 +1,19 @@
 /**
- * The files the shell can read and write: procfs renderers, /proc/sys through the host's sysctl
- * table, and sysfs/procfs knobs through the simulator's readSysfs/writeSysfs. Errors carry the
- * errno a real open(2)/read(2)/write(2) would return.
+ * The files the shell can read and write, by path: /proc renderers over host.stats(), /proc/sys
+ * over the host's sysctl values, /sys/class/net and /proc/irq (sysfs.ts). Writes go to the host,
+ * whose kernel code parses and refuses them. Errors carry the errno a real open(2)/read(2)/write(2)
+ * would return.
  */
-import { KernelError, readSysfs, sysctlNameFromPath, sysctlPath, sysfsPaths, writeSysfs, type Errno, type Host } from '../sim/index.ts';
+import { KernelError, sysctlPath, type Errno, type Host } from '../sim/index.ts';
 import { renderInterrupts } from './proc/interrupts.ts';
 import { renderProcNetDev } from './proc/netdev.ts';
 import { renderNetstat, renderSnmp } from './proc/snmp.ts';
 import { renderSoftirqs } from './proc/softirqs.ts';
 import { renderSoftnetStat } from './proc/softnet.ts';
 import { renderProcStat } from './proc/stat.ts';
+import { renderSysctl } from './proc/sys.ts';
+import { sysfsFiles } from './sysfs.ts';
+import type { PseudoFile } from './types.ts';
 import { renderSockstat } from './proc/sockstat.ts';
 import { renderProcNetUdp } from './proc/udp.ts';
 
@@ -58,9 +62,24 @@ export function normalize(path: string): string {
   return '/' + parts.join('/');
 }
 
+/** Every regular file of the host, by path. */
+function files(host: Host): Map<string, PseudoFile> {
+  return new Map<string, PseudoFile>([
+    ...Object.entries(PROC_FILES).map(([path, render]): [string, PseudoFile] => [path, { read: () => render(host) }]),
+    ...host.sysctlNames().map((name): [string, PseudoFile] => [
+      sysctlPath(name),
+      {
+        read: () => renderSysctl(host.sysctl(name)) + '\n',
+        write: host.sysctlWritable(name) ? (data) => host.writeSysctl(name, data) : undefined,
+      },
+    ]),
+    ...sysfsFiles(host),
+  ]);
+}
+
 /** Every regular file, for ls, tab completion and directory checks. */
 export function allFiles(host: Host): string[] {
-  return [...Object.keys(PROC_FILES), ...host.sysctlNames().map(sysctlPath), ...sysfsPaths(host)];
+  return [...files(host).keys()];
 }
 
 export function isDirectory(host: Host, path: string): boolean {
@@ -78,47 +97,33 @@ export function listDir(host: Host, path: string): string[] {
   return [...names].sort();
 }
 
-function sysctlOf(host: Host, p: string): string | null {
-  const name = sysctlNameFromPath(p);
-  return name !== null && host.hasSysctl(name) ? name : null;
-}
-
 export function readFile(host: Host, path: string): string {
   const p = normalize(path);
-  const proc = PROC_FILES[p];
-  if (proc) return proc(host);
-  const name = sysctlOf(host, p);
-  if (name) return host.readSysctl(name) + '\n';
-  if (sysfsPaths(host).includes(p)) return readSysfs(host, p) + '\n';
+  const file = files(host).get(p);
+  if (file) return file.read();
   if (isDirectory(host, p)) throw new FsError('EISDIR');
   throw new FsError('ENOENT');
 }
 
-/** open(O_WRONLY): the errors bash reports before the command runs. */
-export function checkWritable(host: Host, path: string): void {
-  const p = normalize(path);
-  if (p === '/dev/null') return;
-  const name = sysctlOf(host, p);
-  if (name) {
-    if (!host.sysctlWritable(name)) throw new FsError('EACCES');
-    return;
-  }
-  if (PROC_FILES[p]) throw new FsError('EACCES');
-  if (sysfsPaths(host).includes(p)) {
-    if (/\/(statistics\/[^/]+|operstate|address)$/.test(p)) throw new FsError('EACCES');
-    return;
+/** open(O_WRONLY): the errors bash reports before the command runs; the file's write(2), if it opens. */
+function openForWrite(host: Host, p: string): (data: string) => void {
+  const file = files(host).get(p);
+  if (file) {
+    if (!file.write) throw new FsError('EACCES');
+    return file.write;
   }
   if (isDirectory(host, p)) throw new FsError('EISDIR');
   if (p.startsWith('/proc/') || p.startsWith('/sys/')) throw new FsError('ENOENT');
   throw new FsError('EROFS');
 }
 
+export function checkWritable(host: Host, path: string): void {
+  const p = normalize(path);
+  if (p !== '/dev/null') openForWrite(host, p);
+}
+
 /** write(2) of `data`: refused with a KernelError as the kernel refuses it. */
 export function writeFile(host: Host, path: string, data: string): void {
   const p = normalize(path);
-  if (p === '/dev/null') return;
-  checkWritable(host, p);
-  const name = sysctlOf(host, p);
-  if (name) host.writeSysctl(name, data);
-  else writeSysfs(host, p, data);
+  if (p !== '/dev/null') openForWrite(host, p)(data);
 }

@@ -68,3 +68,9 @@ export const fail = (stderr: string, code = 1, stdout = ''): Output => ({ stdout
 
 /** The marker `clear` prints: a terminal clears its screen when it sees it (ESC [H ESC [2J ESC [3J, as clear(1) writes). */
 export const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
+
+/** A file of /proc or /sys: what `cat` prints, and a write(2) if its mode lets it be opened for writing. */
+export interface PseudoFile {
+  read: () => string;
+  write?: (data: string) => void;
+}

@@ -28,10 +28,12 @@ import { Nic } from './hw/nic.ts';
 import { Peer, TrafficSource, type Workload } from './hw/peer.ts';
 import { Histogram, type LatencySummary } from './lib/histogram.ts';
 import { parseIPv4 } from './lib/inet.ts';
+import { write_irq_affinity } from './kernel/irq/proc.ts';
 import { sched_init_cpu } from './kernel/sched/core.ts';
 import { spawn_ksoftirqd } from './kernel/softirq.ts';
-import { SysctlTable } from './kernel/sysctl.ts';
+import { SysctlTable, type SysctlValue } from './kernel/sysctl.ts';
 import { net_dev_init, netif_set_real_num_rx_queues } from './net/core/dev.ts';
+import { net_class_stores, rx_queue_stores } from './net/core/net-sysfs.ts';
 import { sock_set_rcvbuf } from './net/core/sock.ts';
 import { netdev_rss_key_fill } from './net/ethtool/ioctl.ts';
 import { inet_init } from './net/ipv4/af_inet.ts';
@@ -44,7 +46,6 @@ import { igb_open } from './drivers/net/ethernet/intel/igb/igb_main.ts';
 import { SocketReader, type ReaderConfig } from './user/app.ts';
 import { referenceHooks, HOOK_NAMES } from './hooks.ts';
 import { collectStats, type HostStats } from './stats.ts';
-import { writeSysfs } from './sysfs.ts';
 
 export interface NicConfig {
   name?: string;
@@ -178,7 +179,7 @@ export class Host implements Machine {
   declare nic: Nic;
   declare adapter: IgbAdapter;
   readonly readers: SocketReader[] = [];
-  private declare readonly sysctl: SysctlTable;
+  private declare readonly sysctlTable: SysctlTable;
 
   constructor(config: HostConfig = {}) {
     this.config = config;
@@ -200,7 +201,7 @@ export class Host implements Machine {
     this.trace = new Trace(intIn('traceCapacity', config.traceCapacity, 1 << 16, 0, 1 << 24));
     const nicCfg = config.nic ?? {};
     const rssKey = nicCfg.rssKey ? parseHexKey(nicCfg.rssKey) : netdev_rss_key_fill(this.rng);
-    this.sysctl = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
+    this.sysctlTable = new SysctlTable({ nrCpus: this.nrCpus, hz: this.hz, rssKey: padKey(rssKey) });
     this.peer = new Peer((flow) => {
       const sk = __inet_lookup(this, IPPROTO_TCP, flow.daddr, flow.dport);
       return sk === undefined ? Infinity : tcp_select_window(sk);
@@ -246,9 +247,9 @@ export class Host implements Machine {
     netif_set_real_num_rx_queues(dev, queues);
 
     this.refreshTunables();
-    for (const [key, value] of Object.entries(config.sysctl ?? {})) this.writeSysctlAtBoot(key, String(value));
+    for (const [name, value] of Object.entries(config.sysctl ?? {})) this.writeAtBoot(`sysctl ${name}=${value}`, () => this.writeSysctl(name, String(value)));
     igb_open(adapter);
-    for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeSysfsAtBoot(path, String(value));
+    for (const [path, value] of Object.entries(config.sysfs ?? {})) this.writeAtBoot(`${path} = ${value}`, () => this.writeSysfs(path, String(value)));
     const sockets = config.sockets ?? [{ proto: 'udp', port: DEFAULT_UDP_PORT }];
     sockets.forEach((s, i) => this.openSocket(s, i));
   }
@@ -261,51 +262,30 @@ export class Host implements Machine {
   // --- sysctl --------------------------------------------------------------------------
 
   hasSysctl(name: string): boolean {
-    return this.sysctl.has(name);
+    return this.sysctlTable.has(name);
   }
 
   sysctlNames(): string[] {
-    return this.sysctl.names();
+    return this.sysctlTable.names();
   }
 
-  readSysctl(name: string): string {
-    return this.sysctl.read(name);
+  /** A sysctl's value, typed by how its proc handler prints it (the shell prints it). */
+  sysctl(name: string): SysctlValue {
+    return this.sysctlTable.value(name);
   }
 
   sysctlWritable(name: string): boolean {
-    return this.sysctl.writable(name);
-  }
-
-  describeSysctl(name: string): { default: string; help: string } {
-    return this.sysctl.describe(name);
+    return this.sysctlTable.writable(name);
   }
 
   /** A write to /proc/sys: refused (KernelError) as the kernel refuses it, or applied. */
   writeSysctl(name: string, text: string): void {
-    this.sysctl.write(name, text);
+    this.sysctlTable.write(name, text);
     this.refreshTunables(name);
   }
 
-  private writeSysctlAtBoot(name: string, text: string): void {
-    try {
-      this.writeSysctl(name, text);
-    } catch (e) {
-      if (e instanceof KernelError) throw new RangeError(`host config: sysctl ${name}=${text} refused: ${e.strerror} (${e.message})`);
-      throw e;
-    }
-  }
-
-  private writeSysfsAtBoot(path: string, text: string): void {
-    try {
-      writeSysfs(this, path, text);
-    } catch (e) {
-      if (e instanceof KernelError) throw new RangeError(`host config: ${path} = ${text} refused: ${e.strerror} (${e.message})`);
-      throw e;
-    }
-  }
-
   private refreshTunables(changed?: string): void {
-    const s = this.sysctl;
+    const s = this.sysctlTable;
     const hot = this.net_hotdata;
     hot.netdev_budget = s.int('net.core.netdev_budget');
     hot.netdev_budget_usecs = s.int('net.core.netdev_budget_usecs');
@@ -327,6 +307,44 @@ export class Host implements Machine {
     }
   }
 
+  // --- sysfs and /proc/irq ------------------------------------------------------------
+
+  /**
+   * A write to a file of /sys/class/net/<dev> or /proc/irq/<N>: its kernel store, run on this host,
+   * refuses it (KernelError) or applies it. ENOENT for a file that is not there or takes no writes.
+   */
+  writeSysfs(path: string, text: string): void {
+    const store = this.sysfsStores().get(path.replace(/\/+$/, ''));
+    if (!store) throw new KernelError('ENOENT', `${path}: not a file that takes writes`);
+    this.request(() => store(text));
+  }
+
+  /** Each file that takes writes, by path, bound to its object: what the VFS finds for an open(2). */
+  private sysfsStores(): Map<string, (text: string) => void> {
+    const stores = new Map<string, (text: string) => void>();
+    const dev = this.dev;
+    const base = `/sys/class/net/${dev.name}`;
+    dev.rx_queues.forEach((rxq, q) => {
+      for (const [file, store] of Object.entries(rx_queue_stores)) stores.set(`${base}/queues/rx-${q}/${file}`, (text) => store(rxq, text));
+    });
+    for (const [file, store] of Object.entries(net_class_stores)) stores.set(`${base}/${file}`, (text) => store(dev, text));
+    for (const desc of this.adapter.irqs) {
+      stores.set(`/proc/irq/${desc.irq}/smp_affinity`, (text) => write_irq_affinity(0, desc, text));
+      stores.set(`/proc/irq/${desc.irq}/smp_affinity_list`, (text) => write_irq_affinity(1, desc, text));
+    }
+    return stores;
+  }
+
+  /** A setting of the host config, written as a tool would write it; a refusal names it. */
+  private writeAtBoot(setting: string, write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      if (e instanceof KernelError) throw new RangeError(`host config: ${setting} refused: ${e.strerror} (${e.message})`);
+      throw e;
+    }
+  }
+
   // --- sockets -------------------------------------------------------------------------
 
   private openSocket(s: SocketConfig, i: number): void {
@@ -335,13 +353,13 @@ export class Host implements Machine {
     const port = intIn(`${field}.port`, s.port, 0, 1, 65535);
     const proto: IpProto = s.proto === 'udp' ? IPPROTO_UDP : IPPROTO_TCP;
     if (this.sockets.some((o) => o.protocol === proto && o.num === port)) invalid(`${field}.port`, port, 'already bound: EADDRINUSE');
-    const rcvbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.rmem_default') : this.sysctl.ints('net.ipv4.tcp_rmem')[1]!;
-    const sndbuf = proto === IPPROTO_UDP ? this.sysctl.int('net.core.wmem_default') : this.sysctl.ints('net.ipv4.tcp_wmem')[1]!;
+    const rcvbuf = proto === IPPROTO_UDP ? this.sysctlTable.int('net.core.rmem_default') : this.sysctlTable.ints('net.ipv4.tcp_rmem')[1]!;
+    const sndbuf = proto === IPPROTO_UDP ? this.sysctlTable.int('net.core.wmem_default') : this.sysctlTable.ints('net.ipv4.tcp_wmem')[1]!;
     const sk = new Sock(this, this.sockets.length, proto, 0, port, 0, 0, rcvbuf, sndbuf);
     if (proto === IPPROTO_TCP) sk.sk_backlog_rcv = tcp_v4_do_rcv;
     if (s.rcvbuf !== undefined) {
       if (!Number.isInteger(s.rcvbuf) || s.rcvbuf < 0) invalid(`${field}.rcvbuf`, s.rcvbuf, 'bytes, a whole number ≥ 0');
-      sock_set_rcvbuf(sk, s.rcvbuf, this.sysctl.int('net.core.rmem_max'));
+      sock_set_rcvbuf(sk, s.rcvbuf, this.sysctlTable.int('net.core.rmem_max'));
     }
     this.sockets.push(sk);
     if (s.reader === null) return;

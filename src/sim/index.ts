@@ -28,9 +28,9 @@ export type { Workload, FlowSpec, Arrivals } from './hw/peer.ts';
 export { constantRate, poissonRate, bursts, manyFlows, elephantFlow, tcpFlow } from './user/workload.ts';
 export { SCENARIOS, findScenario, type Scenario } from './scenarios.ts';
 
-// Settings, as sysfs, procfs and sysctl expose them.
-export { readSysfs, writeSysfs, sysfsPaths } from './sysfs.ts';
-export { sysctlPath, sysctlNameFromPath } from './kernel/sysctl.ts';
+// Settings: a sysctl's path and typed value, and the text of CPU masks and addresses. Writes to
+// /proc/sys, /sys and /proc/irq are the host's (writeSysctl, writeSysfs): kernel code parses them.
+export { sysctlPath, type SysctlValue } from './kernel/sysctl.ts';
 export { formatCpuMask, formatCpuList } from './lib/cpumask.ts';
 export { parseIPv4, formatIPv4, parseIPv6 } from './lib/inet.ts';
 

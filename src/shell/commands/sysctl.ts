@@ -1,6 +1,7 @@
 /** sysctl (procps-ng 4.0.2): read, list and write /proc/sys through the host's sysctl table. */
 import { KernelError, sysctlPath, type Host } from '../../sim/index.ts';
 import { getopt, has } from '../argv.ts';
+import { renderSysctl } from '../proc/sys.ts';
 import type { Command, Completer, Output } from '../types.ts';
 
 const USAGE = `
@@ -47,7 +48,7 @@ interface Flags {
 function show(host: Host, name: string, f: Flags): string {
   if (f.pattern && !f.pattern.test(name)) return '';
   if (f.names) return name + '\n';
-  const v = host.readSysctl(name);
+  const v = renderSysctl(host.sysctl(name));
   if (f.values) return f.binary ? v : v + '\n';
   return `${name} = ${v}\n`;
 }

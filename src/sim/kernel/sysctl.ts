@@ -1,8 +1,10 @@
 // The sysctl table of the simulated host: /proc/sys/net/{core,ipv4} knobs with
 // Linux 6.18's names, defaults, proc handlers, ranges and refusals.
 //
-// Writes are parsed as the kernel's handlers parse one write(2) to the proc
-// file (kernel/sysctl.c proc_get_long & co.), including their quirks:
+// Values are given out typed (SysctlValue): the shell prints them as the
+// handlers' read side does. Writes are parsed as the kernel's handlers parse
+// one write(2) to the proc file (kernel/sysctl.c proc_get_long & co.),
+// including their quirks:
 // base-0 numbers ("0x10" is 16, "010" is 8), trailing text after a blank is
 // ignored, and a vector write that fails half-way keeps the elements it had
 // already stored. Every fact here was checked on a 6.18 kernel (HZ=250).
@@ -64,6 +66,18 @@ type Kind =
   | 'rsskey'; //   proc_do_rss_key, mode 0444
 
 type Value = number | number[] | bigint[] | string;
+
+/**
+ * A sysctl's value, typed by how its proc handler prints it: one integer; a vector, its values
+ * tab-separated (proc_dointvec, proc_doulongvec_minmax); a CPU mask of `nbits` CPUs as its 32-bit
+ * words, lowest first ("%*pb"); a string (proc_dostring); bytes ("%*phC", proc_do_rss_key).
+ */
+export type SysctlValue =
+  | { readonly type: 'int'; readonly value: number }
+  | { readonly type: 'vector'; readonly value: readonly number[] | readonly bigint[] }
+  | { readonly type: 'cpumask'; readonly value: readonly number[]; readonly nbits: number }
+  | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'bytes'; readonly value: Uint8Array };
 
 interface Ctx {
   nrCpus: number;
@@ -193,14 +207,6 @@ const KNOB_BY_NAME: ReadonlyMap<string, Knob> = new Map(KNOBS.map((k) => [k.name
 /** 'net.core.x' → '/proc/sys/net/core/x' (sysctl(8) also accepts '/' as the separator). */
 export function sysctlPath(name: string): string {
   return '/proc/sys/' + name.replace(/^\/+/, '').replace(/\./g, '/');
-}
-
-/** '/proc/sys/net/core/x' → 'net.core.x'; null outside /proc/sys. */
-export function sysctlNameFromPath(path: string): string | null {
-  const m = /^\/proc\/sys\/+(.+?)\/*$/.exec(path);
-  if (!m) return null;
-  const name = m[1]!.split('/').filter((p) => p !== '').join('.');
-  return name === '' ? null : name;
 }
 
 // ---------------------------------------------------------------------------
@@ -347,19 +353,6 @@ function bitmapParse(text: string, nbits: number, old: readonly number[]): { wor
   return { words, err: null };
 }
 
-/** "%*pb": hex groups of 32 bits, highest first, the first group as wide as it needs. */
-function bitmapString(words: readonly number[], nbits: number): string {
-  let chunksz = nbits & 31 || 32;
-  const out: string[] = [];
-  for (let i = Math.ceil(nbits / 32) * 32 - 32; i >= 0; i -= 32) {
-    const mask = chunksz === 32 ? 0xffffffff : (1 << chunksz) - 1;
-    const val = ((words[i >>> 5] ?? 0) & mask) >>> 0;
-    out.push(val.toString(16).padStart(Math.ceil(chunksz / 4), '0'));
-    chunksz = 32;
-  }
-  return out.join(',');
-}
-
 const roundupPowOfTwo = (n: number): number => (n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n)));
 const isPowerOfTwo = (u: number): boolean => u !== 0 && (u & (u - 1)) === 0;
 
@@ -399,10 +392,10 @@ export class SysctlTable {
     return this.knob(name).kind !== 'rsskey';
   }
 
-  /** What `cat /proc/sys/<path>` shows, without the trailing newline. */
-  read(name: string): string {
+  /** What the file holds, typed for the shell to print. */
+  value(name: string): SysctlValue {
     const k = this.knob(name);
-    return this.format(k, this.values.get(name)!);
+    return this.typed(k, this.values.get(name)!);
   }
 
   /** One write(2) of `text` to /proc/sys/<path>, refused as the kernel refuses it. */
@@ -553,9 +546,9 @@ export class SysctlTable {
     return out;
   }
 
-  describe(name: string): { default: string; help: string } {
+  describe(name: string): { default: SysctlValue; help: string } {
     const k = this.knob(name);
-    return { default: this.format(k, this.defaultValue(k)), help: k.help };
+    return { default: this.typed(k, this.defaultValue(k)), help: k.help };
   }
 
   private knob(name: string): Knob {
@@ -569,17 +562,21 @@ export class SysctlTable {
     return Array.isArray(v) ? ([...v] as Value) : v;
   }
 
-  private format(k: Knob, v: Value): string {
+  /** A copy: what the shell is given cannot change the table. */
+  private typed(k: Knob, v: Value): SysctlValue {
     switch (k.kind) {
       case 'intvec':
+        return { type: 'vector', value: [...(v as number[])] };
       case 'ulongvec':
-        return (v as (number | bigint)[]).join('\t');
+        return { type: 'vector', value: [...(v as bigint[])] };
       case 'cpumask':
-        return bitmapString(v as number[], this.ctx.nrCpus);
+        return { type: 'cpumask', value: [...(v as number[])], nbits: this.ctx.nrCpus };
       case 'rsskey':
-        return Array.from(this.ctx.rssKey, (b) => b.toString(16).padStart(2, '0')).join(':');
+        return { type: 'bytes', value: this.ctx.rssKey.slice() };
+      case 'qdisc':
+        return { type: 'string', value: v as string };
       default:
-        return String(v);
+        return { type: 'int', value: v as number };
     }
   }
 }

@@ -1,13 +1,20 @@
 /** CPU masks as sysfs and procfs read and write them (lib/bitmap.c bitmap_parse, %*pb, %*pbl). */
 import { KernelError } from '../include/linux/errno.ts';
 
-/** `%*pb`: hex, one digit per 4 CPUs, a comma between 32-bit words. */
-export function formatCpuMask(mask: number, nrCpus: number): string {
-  const digits = Math.max(1, Math.ceil(nrCpus / 4));
-  const hex = (mask >>> 0).toString(16).padStart(digits, '0').slice(-digits);
-  const words: string[] = [];
-  for (let end = hex.length; end > 0; end -= 8) words.unshift(hex.slice(Math.max(0, end - 8), end));
-  return words.join(',');
+/**
+ * `%*pb` (lib/vsprintf.c bitmap_string): hex groups of 32 bits, highest first, the first as wide as
+ * `nbits` needs. The mask is a number (up to 32 CPUs) or its 32-bit words, lowest first.
+ */
+export function formatCpuMask(mask: number | readonly number[], nbits: number): string {
+  const words = typeof mask === 'number' ? [mask] : mask;
+  let chunksz = nbits & 31 || 32;
+  const out: string[] = [];
+  for (let i = Math.ceil(nbits / 32) * 32 - 32; i >= 0; i -= 32) {
+    const bits = chunksz === 32 ? 0xffffffff : (1 << chunksz) - 1;
+    out.push((((words[i >>> 5] ?? 0) & bits) >>> 0).toString(16).padStart(Math.ceil(chunksz / 4), '0'));
+    chunksz = 32;
+  }
+  return out.join(',');
 }
 
 /** `%*pbl`: ranges, as in 0-1,3. */

@@ -39,7 +39,7 @@ describe('sysctl (procps-ng 4.0.2)', () => {
     expect(s.exec('sysctl -w net.core.rps_sock_flow_entries=1000').stdout).toBe('net.core.rps_sock_flow_entries = 1000\n');
     expect(s.exec('sysctl net.core.rps_sock_flow_entries').stdout).toBe('net.core.rps_sock_flow_entries = 1024\n');
     expect(s.exec('sysctl net.core.netdev_budget=600').stdout).toBe('net.core.netdev_budget = 600\n');
-    expect(s.host.readSysctl('net.core.netdev_budget')).toBe('600');
+    expect(s.host.sysctl('net.core.netdev_budget')).toEqual({ type: 'int', value: 600 });
     expect(s.exec('sysctl -q -w net.core.netdev_budget=500')).toEqual({ stdout: '', stderr: '', code: 0 });
   });
 });
@@ -56,6 +56,23 @@ describe('bash', () => {
     // Measured (§3.9): a CPU the host does not have.
     expect(s.exec('echo 1f > /sys/class/net/eth0/queues/rx-0/rps_cpus').stderr).toBe('bash: echo: write error: Value too large for defined data type\n');
     expect(s.exec('echo 100 > /sys/class/net/eth0/queues/rx-0/rps_flow_cnt; cat /sys/class/net/eth0/queues/rx-0/rps_flow_cnt').stdout).toBe('128\n');
+  });
+
+  it('/sys/class/net and /proc/irq: what each file prints, and how a write is refused', () => {
+    const s = createShell(createHost({ cpus: 8, nic: { queues: 2 } }));
+    const cat = (path: string) => s.exec(`cat ${path}`).stdout;
+    const q0 = '/sys/class/net/eth0/queues/rx-0';
+    expect([cat(`${q0}/rps_cpus`), cat(`${q0}/rps_flow_cnt`), cat('/sys/class/net/eth0/mtu'), cat('/sys/class/net/eth0/address')]).toEqual(['00\n', '0\n', '1500\n', '52:54:00:12:34:56\n']);
+    expect(s.exec(`echo f0 > ${q0}/rps_cpus; echo 2-3,5 > /proc/irq/129/smp_affinity_list`).code).toBe(0);
+    expect([cat(`${q0}/rps_cpus`), cat('/proc/irq/129/smp_affinity'), cat('/proc/irq/129/smp_affinity_list')]).toEqual(['f0\n', '2c\n', '2-3,5\n']);
+    expect(s.exec(`echo zz > ${q0}/rps_cpus`).stderr).toBe('bash: echo: write error: Invalid argument\n');
+    expect(s.exec('echo 0 > /proc/irq/129/smp_affinity').stderr).toBe('bash: echo: write error: Invalid argument\n');
+    expect(s.exec('echo 2147483648 > /sys/class/net/eth0/napi_defer_hard_irqs').stderr).toBe('bash: echo: write error: Numerical result out of range\n');
+    // Read-only files refuse the open; the MTU, a writable file, refuses the write (not simulated).
+    expect(s.exec('echo down > /sys/class/net/eth0/operstate').stderr).toBe('bash: /sys/class/net/eth0/operstate: Permission denied\n');
+    expect(s.exec('echo 9000 > /sys/class/net/eth0/mtu').stderr).toBe('bash: echo: write error: Permission denied\n');
+    expect(s.exec('echo 1 > /sys/class/net/eth0/queues/rx-2/rps_cpus').stderr).toBe('bash: /sys/class/net/eth0/queues/rx-2/rps_cpus: No such file or directory\n');
+    expect(s.exec('ls /sys/class/net/eth0/queues /proc/irq/129').stdout).toBe('/sys/class/net/eth0/queues:\nrx-0  rx-1\n\n/proc/irq/129:\nsmp_affinity  smp_affinity_list\n');
   });
 
   it('pipes, lists and their exit statuses', () => {

@@ -12,8 +12,6 @@ import {
   ethtool_set_rxfh,
   ethtool_set_rxfh_fields,
   KernelError,
-  readSysfs,
-  writeSysfs,
 } from '../../../src/sim/index.ts';
 import { rxfhIndirFromWeights } from '../../../src/shell/commands/ethtool-indir.ts';
 
@@ -68,7 +66,7 @@ describe('sysctl on the host', () => {
     const host = createHost();
     const e = refusal(() => host.writeSysctl('net.core.dev_weight', '0'));
     expect(e.errno).toBe('EINVAL');
-    expect(host.readSysctl('net.core.dev_weight')).toBe('64');
+    expect(host.sysctl('net.core.dev_weight')).toEqual({ type: 'int', value: 64 });
     expect(host.net_hotdata.dev_rx_weight).toBe(64);
     host.writeSysctl('net.core.dev_weight', '32');
     expect(host.net_hotdata.dev_rx_weight).toBe(32);
@@ -109,7 +107,7 @@ describe('ethtool operations', () => {
     ethtool_set_channels(host, { combined: 2 });
     expect(ethtool_get_channels(host).combined_count).toBe(2);
     expect(host.stats().interrupts.map((l) => l.name)).toEqual(['eth0', 'eth0-TxRx-0', 'eth0-TxRx-1']);
-    expect(() => readSysfs(host, '/sys/class/net/eth0/queues/rx-2/rps_cpus')).toThrow(KernelError);
+    expect(refusal(() => host.writeSysfs('/sys/class/net/eth0/queues/rx-2/rps_cpus', '1')).errno).toBe('ENOENT');
     const r = host.run(constantRate({ pps: 100_000, flows: 16 }), { durationNs: 5e6 });
     expect(r.delivered).toBeGreaterThan(400);
   });
@@ -145,30 +143,34 @@ describe('sysfs', () => {
   it('refuses an RPS mask naming a CPU that does not exist, keeping the old mask', () => {
     const host = createHost();
     const path = '/sys/class/net/eth0/queues/rx-0/rps_cpus';
-    writeSysfs(host, path, '3');
-    expect(refusal(() => writeSysfs(host, path, '10')).errno).toBe('EOVERFLOW');
-    expect(refusal(() => writeSysfs(host, path, 'zz')).errno).toBe('EINVAL');
-    expect(readSysfs(host, path)).toBe('3');
+    host.writeSysfs(path, '3');
+    expect(refusal(() => host.writeSysfs(path, '10')).errno).toBe('EOVERFLOW');
+    expect(refusal(() => host.writeSysfs(path, 'zz')).errno).toBe('EINVAL');
+    expect(host.dev.rx_queues[0]!.rps_cpus).toBe(3);
+    expect(host.dev.rx_queues[0]!.rps_map).toEqual([0, 1]);
   });
 
   it('rounds rps_flow_cnt up to a power of two', () => {
     const host = createHost();
-    writeSysfs(host, '/sys/class/net/eth0/queues/rx-0/rps_flow_cnt', '100');
-    expect(readSysfs(host, '/sys/class/net/eth0/queues/rx-0/rps_flow_cnt')).toBe('128');
+    host.writeSysfs('/sys/class/net/eth0/queues/rx-0/rps_flow_cnt', '100');
+    expect(host.dev.rx_queues[0]!.rps_flow_cnt).toBe(128);
   });
 
   it('refuses an IRQ affinity with no CPU, and moves the vector with a valid one', () => {
     const host = createHost();
-    expect(refusal(() => writeSysfs(host, '/proc/irq/129/smp_affinity', '0')).errno).toBe('EINVAL');
-    writeSysfs(host, '/proc/irq/129/smp_affinity_list', '2');
-    expect(readSysfs(host, '/proc/irq/129/smp_affinity')).toBe('4');
+    expect(refusal(() => host.writeSysfs('/proc/irq/129/smp_affinity', '0')).errno).toBe('EINVAL');
+    host.writeSysfs('/proc/irq/129/smp_affinity_list', '2');
+    expect(host.adapter.irqs.find((d) => d.irq === 129)!.affinity).toBe(4);
     const r = host.run(constantRate({ pps: 200_000, flows: 32 }), { durationNs: 5e6 });
     const line = r.stats.interrupts.find((l) => l.irq === 129)!;
     expect(line.perCpu[2]).toBeGreaterThan(0);
     expect(line.perCpu[0]).toBe(0);
   });
 
-  it('says ENOENT for a file that does not exist', () => {
-    expect(refusal(() => readSysfs(createHost(), '/sys/class/net/eth0/nope')).errno).toBe('ENOENT');
+  it('says ENOENT for a file that does not exist or takes no writes, EACCES for the MTU it does not change', () => {
+    const host = createHost();
+    expect(refusal(() => host.writeSysfs('/sys/class/net/eth0/nope', '1')).errno).toBe('ENOENT');
+    expect(refusal(() => host.writeSysfs('/sys/class/net/eth0/operstate', 'up')).errno).toBe('ENOENT');
+    expect(refusal(() => host.writeSysfs('/sys/class/net/eth0/mtu', '9000')).errno).toBe('EACCES');
   });
 });

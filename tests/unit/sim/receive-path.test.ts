@@ -1,6 +1,6 @@
 // Each phenomenon of the receive path, shown by the counter that reveals it.
 import { describe, expect, it } from 'vitest';
-import { bursts, constantRate, createHost, manyFlows, reference, tcpFlow, writeSysfs, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
+import { bursts, constantRate, createHost, manyFlows, reference, tcpFlow, type HostConfig, type HostStats } from '../../../src/sim/index.ts';
 import { skb_get_hash } from '../../../src/sim/kernel-api.ts';
 
 const ethtool = (s: HostStats, name: string): number => {
@@ -217,7 +217,7 @@ describe('counters at the NIC', () => {
 describe('determinism', () => {
   const run = (seed: number) => {
     const host = createHost({ seed });
-    writeSysfs(host, '/sys/class/net/eth0/queues/rx-0/rps_cpus', 'f');
+    host.writeSysfs('/sys/class/net/eth0/queues/rx-0/rps_cpus', 'f');
     return host.run({ ...manyFlows({ pps: 800_000, flows: 32 }), arrivals: 'poisson' }, { durationNs: 10e6 });
   };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KernelError, type Errno } from '../../../src/sim/include/linux/errno.ts';
-import { SysctlTable, sysctlNameFromPath, sysctlPath, type SysctlContext } from '../../../src/sim/kernel/sysctl.ts';
+import { renderSysctl } from '../../../src/shell/proc/sys.ts';
+import { SysctlTable, sysctlPath, type SysctlContext } from '../../../src/sim/kernel/sysctl.ts';
 
 // Every expectation below was measured on Linux 6.18 (HZ=250, 2 CPUs) by
 // writing the proc file once and reading it back, unless marked otherwise.
@@ -12,9 +13,11 @@ const ctx = (over: Partial<SysctlContext> = {}): SysctlContext => ({
   ...over,
 });
 const table = (over: Partial<SysctlContext> = {}): SysctlTable => new SysctlTable(ctx(over));
+/** What `cat /proc/sys/<name>` prints, without the newline: the table's value as the shell prints it. */
+const cat = (t: SysctlTable, name: string): string => renderSysctl(t.value(name));
 
 function refused(t: SysctlTable, name: string, text: string, errno: Errno): void {
-  const before = t.read(name);
+  const before = cat(t, name);
   let caught: unknown;
   try {
     t.write(name, text);
@@ -23,12 +26,12 @@ function refused(t: SysctlTable, name: string, text: string, errno: Errno): void
   }
   expect(caught, `${name}=${JSON.stringify(text)} should be refused`).toBeInstanceOf(KernelError);
   expect((caught as KernelError).errno, `${name}=${JSON.stringify(text)}`).toBe(errno);
-  expect(t.read(name), `${name} keeps its old value`).toBe(before);
+  expect(cat(t, name), `${name} keeps its old value`).toBe(before);
 }
 
 function accepted(t: SysctlTable, name: string, text: string, readsBack: string): void {
   t.write(name, text);
-  expect(t.read(name), `${name}=${JSON.stringify(text)}`).toBe(readsBack);
+  expect(cat(t, name), `${name}=${JSON.stringify(text)}`).toBe(readsBack);
 }
 
 // `cat /proc/sys/...` on the 6.18 machine (2 CPUs, HZ=250, no RSS driver, 24 GiB).
@@ -77,8 +80,8 @@ describe('defaults (6.18, HZ=250, 2 CPUs)', () => {
   for (const [name, value] of Object.entries(DEFAULTS)) {
     it(`${name} = ${JSON.stringify(value)}`, () => {
       expect(t.has(name)).toBe(true);
-      expect(t.read(name)).toBe(value);
-      expect(t.describe(name).default).toBe(value);
+      expect(cat(t, name)).toBe(value);
+      expect(renderSysctl(t.describe(name).default)).toBe(value);
       expect(t.describe(name).help.length).toBeGreaterThan(10);
     });
   }
@@ -90,16 +93,16 @@ describe('defaults (6.18, HZ=250, 2 CPUs)', () => {
     expect(names.at(-1)).toBe('net.ipv4.udp_wmem_min');
   });
   it('netdev_budget_usecs defaults to 2 jiffies: 2000 at HZ=1000, 20000 at HZ=100', () => {
-    expect(table({ hz: 1000 }).read('net.core.netdev_budget_usecs')).toBe('2000');
-    expect(table({ hz: 100 }).read('net.core.netdev_budget_usecs')).toBe('20000');
-    expect(table({ hz: 300 }).read('net.core.netdev_budget_usecs')).toBe('6666');
+    expect(cat(table({ hz: 1000 }), 'net.core.netdev_budget_usecs')).toBe('2000');
+    expect(cat(table({ hz: 100 }), 'net.core.netdev_budget_usecs')).toBe('20000');
+    expect(cat(table({ hz: 300 }), 'net.core.netdev_budget_usecs')).toBe('6666');
   });
   it('udp_mem, tcp_mem and the tcp_*mem maxima follow free memory', () => {
     const small = table({ nrFreeBufferPages: 100000 });
-    expect(small.read('net.ipv4.udp_mem')).toBe('9375\t12500\t18750');
-    expect(small.read('net.ipv4.tcp_mem')).toBe('4686\t6250\t9372');
-    expect(small.read('net.ipv4.tcp_rmem')).toBe('4096\t131072\t3200000');
-    expect(small.read('net.ipv4.tcp_wmem')).toBe('4096\t16384\t3200000');
+    expect(cat(small, 'net.ipv4.udp_mem')).toBe('9375\t12500\t18750');
+    expect(cat(small, 'net.ipv4.tcp_mem')).toBe('4686\t6250\t9372');
+    expect(cat(small, 'net.ipv4.tcp_rmem')).toBe('4096\t131072\t3200000');
+    expect(cat(small, 'net.ipv4.tcp_wmem')).toBe('4096\t16384\t3200000');
   });
   it('int() and ints() give numbers to the engine', () => {
     expect(t.int('net.core.netdev_budget')).toBe(300);
@@ -213,9 +216,9 @@ describe('proc_dointvec parsing', () => {
   it('a zero-length write changes nothing and is not an error', () => {
     const t = table();
     t.write('net.core.netdev_max_backlog', '');
-    expect(t.read('net.core.netdev_max_backlog')).toBe('1000');
+    expect(cat(t, 'net.core.netdev_max_backlog')).toBe('1000');
     t.write('net.core.default_qdisc', '');
-    expect(t.read('net.core.default_qdisc')).toBe('pfifo_fast');
+    expect(cat(t, 'net.core.default_qdisc')).toBe('pfifo_fast');
   });
   it('plain proc_dointvec knobs take zero and negatives (fact sheet §3.9)', () => {
     const t = table();
@@ -283,13 +286,13 @@ describe('vectors', () => {
   it('a refused vector write keeps the values stored before the bad one (kernel behaviour)', () => {
     const t = table();
     expect(() => t.write('net.ipv4.tcp_rmem', '8192 0 6291456')).toThrow(KernelError);
-    expect(t.read('net.ipv4.tcp_rmem')).toBe('8192\t131072\t33554432');
+    expect(cat(t, 'net.ipv4.tcp_rmem')).toBe('8192\t131072\t33554432');
     const u = table();
     expect(() => u.write('net.ipv4.tcp_rmem', '8192 abc')).toThrow(KernelError);
-    expect(u.read('net.ipv4.tcp_rmem')).toBe('8192\t131072\t33554432');
+    expect(cat(u, 'net.ipv4.tcp_rmem')).toBe('8192\t131072\t33554432');
     const m = table();
     expect(() => m.write('net.ipv4.udp_mem', '1 x')).toThrow(KernelError);
-    expect(m.read('net.ipv4.udp_mem')).toBe('1\t767734\t1151598');
+    expect(cat(m, 'net.ipv4.udp_mem')).toBe('1\t767734\t1151598');
   });
   it('udp_mem takes unsigned longs up to 2^64-1', () => {
     const t = table();
@@ -336,11 +339,11 @@ describe('rounding and special handlers', () => {
     refused(t, 'net.core.flow_limit_cpu_bitmap', 'F', 'EOVERFLOW');
   });
   it('CPU masks print in 32-bit groups for bigger hosts [derived from lib/vsprintf.c bitmap_string]', () => {
-    expect(table({ nrCpus: 8 }).read('net.core.flow_limit_cpu_bitmap')).toBe('00');
-    expect(table({ nrCpus: 32 }).read('net.core.flow_limit_cpu_bitmap')).toBe('00000000');
-    expect(table({ nrCpus: 64 }).read('net.core.rps_default_mask')).toBe('00000000,00000000');
+    expect(cat(table({ nrCpus: 8 }), 'net.core.flow_limit_cpu_bitmap')).toBe('00');
+    expect(cat(table({ nrCpus: 32 }), 'net.core.flow_limit_cpu_bitmap')).toBe('00000000');
+    expect(cat(table({ nrCpus: 64 }), 'net.core.rps_default_mask')).toBe('00000000,00000000');
     const t = table({ nrCpus: 40 });
-    expect(t.read('net.core.flow_limit_cpu_bitmap')).toBe('00,00000000');
+    expect(cat(t, 'net.core.flow_limit_cpu_bitmap')).toBe('00,00000000');
     accepted(t, 'net.core.flow_limit_cpu_bitmap', '80,00000001', '80,00000001');
     expect(t.cpus('net.core.flow_limit_cpu_bitmap')).toEqual([0, 39]);
     accepted(t, 'net.core.flow_limit_cpu_bitmap', 'f0', '00,000000f0');
@@ -352,11 +355,11 @@ describe('rounding and special handlers', () => {
     accepted(t, 'net.core.rps_default_mask', '1', '1');
     // F sets bits 2 and 3 too, then fails; only bits below nr_cpu_ids show.
     expect(() => t.write('net.core.rps_default_mask', 'F')).toThrow(KernelError);
-    expect(t.read('net.core.rps_default_mask')).toBe('3');
+    expect(cat(t, 'net.core.rps_default_mask')).toBe('3');
     expect(t.cpus('net.core.rps_default_mask')).toEqual([0, 1]);
     accepted(t, 'net.core.rps_default_mask', '2', '2');
     expect(() => t.write('net.core.rps_default_mask', '1,0')).toThrow(KernelError);
-    expect(t.read('net.core.rps_default_mask')).toBe('0');
+    expect(cat(t, 'net.core.rps_default_mask')).toBe('0');
     accepted(t, 'net.core.rps_default_mask', '2', '2');
     refused(t, 'net.core.rps_default_mask', '1z', 'EINVAL');
   });
@@ -380,7 +383,7 @@ describe('rounding and special handlers', () => {
   it('netdev_rss_key shows the boot key as colon-separated hex and is read-only', () => {
     const key = Uint8Array.from({ length: 52 }, (_, i) => (i * 37 + 5) & 0xff);
     const t = table({ rssKey: key });
-    const text = t.read('net.core.netdev_rss_key');
+    const text = cat(t, 'net.core.netdev_rss_key');
     expect(text).toMatch(/^([0-9a-f]{2}:){51}[0-9a-f]{2}$/);
     expect(text.startsWith('05:2a:4f:74:')).toBe(true);
     expect(t.writable('net.core.netdev_rss_key')).toBe(false);
@@ -394,7 +397,7 @@ describe('names and paths', () => {
   it('an unknown name is ENOENT for read, write and describe', () => {
     const t = table();
     expect(t.has('net.core.nosuchkey')).toBe(false);
-    for (const f of [() => t.read('net.core.nosuchkey'), () => t.write('net.core.nosuchkey', '1'), () => t.describe('net.core.nosuchkey')]) {
+    for (const f of [() => t.value('net.core.nosuchkey'), () => t.write('net.core.nosuchkey', '1'), () => t.describe('net.core.nosuchkey')]) {
       let err: unknown;
       try {
         f();
@@ -406,23 +409,19 @@ describe('names and paths', () => {
       expect((err as KernelError).strerror).toBe('No such file or directory');
     }
   });
-  it('maps names to /proc/sys paths and back', () => {
+  it('maps names to /proc/sys paths, one path a name', () => {
     expect(sysctlPath('net.core.netdev_budget')).toBe('/proc/sys/net/core/netdev_budget');
     expect(sysctlPath('net/core/netdev_budget')).toBe('/proc/sys/net/core/netdev_budget');
-    expect(sysctlNameFromPath('/proc/sys/net/ipv4/tcp_rmem')).toBe('net.ipv4.tcp_rmem');
-    expect(sysctlNameFromPath('/proc/sys/net//core/somaxconn/')).toBe('net.core.somaxconn');
-    expect(sysctlNameFromPath('/proc/net/softnet_stat')).toBeNull();
-    expect(sysctlNameFromPath('/proc/sys/')).toBeNull();
-    const t = table();
-    for (const n of t.names()) expect(sysctlNameFromPath(sysctlPath(n))).toBe(n);
+    const names = table().names();
+    expect(new Set(names.map(sysctlPath)).size).toBe(names.length);
   });
   it('tables are independent', () => {
     const a = table();
     const b = table();
     a.write('net.ipv4.tcp_rmem', '1 2 3');
     a.write('net.core.flow_limit_cpu_bitmap', '3');
-    expect(b.read('net.ipv4.tcp_rmem')).toBe('4096\t131072\t33554432');
-    expect(b.read('net.core.flow_limit_cpu_bitmap')).toBe('0');
-    expect(a.describe('net.ipv4.tcp_rmem').default).toBe('4096\t131072\t33554432');
+    expect(cat(b, 'net.ipv4.tcp_rmem')).toBe('4096\t131072\t33554432');
+    expect(cat(b, 'net.core.flow_limit_cpu_bitmap')).toBe('0');
+    expect(renderSysctl(a.describe('net.ipv4.tcp_rmem').default)).toBe('4096\t131072\t33554432');
   });
 });
