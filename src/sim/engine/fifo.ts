@@ -3,7 +3,8 @@
  * builtin (Array.prototype.shift moves every element, and V8 runs it in C++ for some arrays).
  */
 export class Fifo<T> {
-  private items: (T | undefined)[] = new Array(16);
+  /** Always filled (undefined where empty): stores into a hole are slow once built-in prototypes are frozen. */
+  private items: (T | undefined)[] = filled(16);
   private head = 0;
   /** How many items are queued. */
   qlen = 0;
@@ -34,9 +35,15 @@ export class Fifo<T> {
 
   private grow(): void {
     const old = this.items;
-    const next: (T | undefined)[] = new Array(old.length * 2);
+    const next = filled<T>(old.length * 2);
     for (let i = 0; i < this.qlen; i++) next[i] = old[(this.head + i) & (old.length - 1)];
     this.items = next;
     this.head = 0;
   }
+}
+
+function filled<T>(n: number): (T | undefined)[] {
+  const a: (T | undefined)[] = [];
+  for (let i = 0; i < n; i++) a.push(undefined);
+  return a;
 }

@@ -19,7 +19,12 @@ export class Timer {
 }
 
 export class TimerQueue {
+  /**
+   * The heap is heap[0, size): the array only grows, so that every store but a growing one is in
+   * bounds (frozen built-in prototypes, as a learner's sandbox has them, make V8's growing stores slow).
+   */
   private readonly heap: Timer[] = [];
+  private size = 0;
   /**
    * pop() left the root slot empty (heap[0] is stale). Most events re-arm a timer next, which then
    * drops into the hole with one sift-down instead of a sift-down for the pop and a sift-up for the push.
@@ -39,8 +44,8 @@ export class TimerQueue {
         this.hole = false;
         this.down(timer, 0);
       } else {
-        this.heap.push(timer);
-        this.up(timer, this.heap.length - 1);
+        this.append(timer);
+        this.up(timer, this.size - 1);
       }
     } else {
       // Fill the hole while the timer still has the time its place in the heap was chosen by.
@@ -60,7 +65,7 @@ export class TimerQueue {
     if (timer.index < 0) return;
     this.fillHole();
     const i = timer.index;
-    const last = this.heap.pop()!;
+    const last = this.heap[--this.size]!;
     timer.index = -1;
     timer.time = Infinity;
     if (last !== timer) {
@@ -72,7 +77,7 @@ export class TimerQueue {
   /** peek()'s time, without choosing between the hole's two subtrees by id (the wire asks this per frame). */
   peekTime(): number {
     const heap = this.heap;
-    const n = heap.length;
+    const n = this.size;
     if (!this.hole) return n > 0 ? heap[0]!.time : Infinity;
     // Both subtrees of the hole are heaps: the earliest timer is one of their roots.
     if (n > 2) return Math.min(heap[1]!.time, heap[2]!.time);
@@ -82,9 +87,10 @@ export class TimerQueue {
   /** The timer pop() would return, left in place. */
   peek(): Timer | undefined {
     const heap = this.heap;
-    if (!this.hole) return heap[0];
-    const l = heap[1];
-    const r = heap[2];
+    const n = this.size;
+    if (!this.hole) return n > 0 ? heap[0] : undefined;
+    const l = n > 1 ? heap[1] : undefined;
+    const r = n > 2 ? heap[2] : undefined;
     if (r === undefined) return l;
     return r.time < l!.time || (r.time === l!.time && r.id < l!.id) ? r : l;
   }
@@ -97,8 +103,8 @@ export class TimerQueue {
   /** Remove and return the earliest timer. */
   pop(): Timer | undefined {
     this.fillHole();
-    const top = this.heap[0];
-    if (top === undefined) return undefined;
+    if (this.size === 0) return undefined;
+    const top = this.heap[0]!;
     top.index = -1;
     this.hole = true;
     return top;
@@ -108,8 +114,14 @@ export class TimerQueue {
   private fillHole(): void {
     if (!this.hole) return;
     this.hole = false;
-    const last = this.heap.pop()!;
-    if (this.heap.length > 0) this.down(last, 0);
+    const last = this.heap[--this.size]!;
+    if (this.size > 0) this.down(last, 0);
+  }
+
+  private append(t: Timer): void {
+    if (this.size === this.heap.length) this.heap.push(t);
+    else this.heap[this.size] = t;
+    this.size++;
   }
 
   /** Place `t` at slot i or above it. */
@@ -131,7 +143,7 @@ export class TimerQueue {
   /** Place `t` at slot i or below it. */
   private down(t: Timer, i: number): void {
     const heap = this.heap;
-    const n = heap.length;
+    const n = this.size;
     const time = t.time;
     for (;;) {
       const l = 2 * i + 1;

@@ -222,7 +222,10 @@ export class Nic {
 
   /** The queue (and hash) RSS gives a flow. */
   rssFor(flow: Flow): RssSelection {
-    return this.hashCache[flow.id] ?? this.rssSelect(flow);
+    const cache = this.hashCache;
+    const id = flow.id;
+    // Within bounds and without holes: a read past either looks into the built-in prototypes, slow once a sandbox has frozen them.
+    return (id < cache.length ? cache[id] : undefined) ?? this.rssSelect(flow);
   }
 
   private rssSelect(flow: Flow): RssSelection {
@@ -230,7 +233,9 @@ export class Nic {
     if (!Number.isInteger(sel.queue) || sel.queue < 0 || sel.queue >= this.activeQueues) {
       throw new RangeError(`rss_select_queue returned queue ${sel.queue}; this NIC has queues 0..${this.activeQueues - 1}`);
     }
-    this.hashCache[flow.id] = sel;
+    const cache = this.hashCache;
+    while (cache.length <= flow.id) cache.push(undefined);
+    cache[flow.id] = sel;
     return sel;
   }
 

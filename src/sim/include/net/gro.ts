@@ -19,6 +19,12 @@ export type GroResult = typeof GRO_MERGED | typeof GRO_MERGED_FREE | typeof GRO_
 export class GroNode {
   readonly hash: SkBuff[][] = Array.from({ length: GRO_HASH_BUCKETS }, () => []);
   held = 0;
-  rx_list: SkBuff[] = [];
+  /**
+   * The batch, rx_list[0, rx_len): one array for the NAPI's life, only ever grown, so that a store
+   * is in bounds (growing stores are slow once a sandbox has frozen the built-in prototypes).
+   */
+  readonly rx_list: SkBuff[] = [];
+  rx_len = 0;
+  /** Segments in the batch (a merged skb counts its segments). */
   rx_count = 0;
 }

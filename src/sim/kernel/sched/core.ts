@@ -56,7 +56,8 @@ function cpu_step(m: Machine, cpu: Cpu): void {
 export function need_resched(cpu: Cpu): boolean {
   if (cpu.needResched) return true;
   if (cpu.current !== null) return false;
-  for (const t of cpu.threads) if (t.runnable) return true;
+  const threads = cpu.threads;
+  for (let i = 0; i < threads.length; i++) if (threads[i]!.runnable) return true;
   return false;
 }
 
@@ -93,14 +94,22 @@ export function sleep_until(cpu: Cpu, thread: Thread, time: number): void {
 
 function min_vruntime(cpu: Cpu): number {
   let min = Infinity;
-  for (const t of cpu.threads) if ((t.runnable || t === cpu.current) && t.vruntime < min) min = t.vruntime;
+  const threads = cpu.threads;
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i]!;
+    if ((t.runnable || t === cpu.current) && t.vruntime < min) min = t.vruntime;
+  }
   return min === Infinity ? 0 : min;
 }
 
 /** pick_next_task: the runnable thread with the least vruntime. */
 function pick_next_task(cpu: Cpu): Thread | null {
   let best: Thread | null = null;
-  for (const t of cpu.threads) if (t.runnable && (best === null || t.vruntime < best.vruntime)) best = t;
+  const threads = cpu.threads;
+  for (let i = 0; i < threads.length; i++) {
+    const t = threads[i]!;
+    if (t.runnable && (best === null || t.vruntime < best.vruntime)) best = t;
+  }
   return best;
 }
 
@@ -146,7 +155,8 @@ function sched_tick(cpu: Cpu): void {
   __raise_softirq_irqoff(cpu, TIMER_SOFTIRQ);
   const cur = cpu.current;
   if (cur !== null && cpu.clock - cpu.sliceStart >= machine().sched_slice_ns) {
-    for (const t of cpu.threads) {
+    for (let i = 0; i < cpu.threads.length; i++) {
+      const t = cpu.threads[i]!;
       if (t !== cur && t.runnable && t.vruntime < cur.vruntime) {
         cpu.needResched = true;
         break;

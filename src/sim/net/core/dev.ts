@@ -271,9 +271,9 @@ export function net_rx_action(): void {
 
 // --- up the stack ----------------------------------------------------------------------------
 
-/** netif_receive_skb_list_internal: steer each skb by RPS, or deliver it here and now. */
-export function netif_receive_skb_list_internal(list: SkBuff[]): void {
-  for (const skb of list) netif_receive_skb_internal(skb);
+/** netif_receive_skb_list_internal: steer each of the `n` first skbs of `list` by RPS, or deliver it here and now. */
+export function netif_receive_skb_list_internal(list: readonly SkBuff[], n: number): void {
+  for (let i = 0; i < n; i++) netif_receive_skb_internal(list[i]!);
 }
 
 /** netif_receive_skb: the single-skb entry a driver without GRO would call. */
@@ -455,7 +455,9 @@ function napi_schedule_rps(sd: SoftnetData): void {
 export function net_rps_action_and_irq_enable(sd: SoftnetData): void {
   const m = machine();
   const here = m.cpu;
-  for (const remsd of sd.rps_ipi_list) {
+  const ipis = sd.rps_ipi_list;
+  for (let i = 0; i < ipis.length; i++) {
+    const remsd = ipis[i]!;
     here.charge(m.cost.ipiSend);
     apic_deliver(m.cpus[remsd.cpu]!, remsd.csd, here.clock + m.cost.ipiLatency);
   }

@@ -121,9 +121,10 @@ export function __gro_flush(gro: GroNode, flush_old: boolean): void {
 
 /** gro_normal_one: batch an skb on rx_list; hand the batch up once gro_normal_batch segments wait. */
 export function gro_normal_one(gro: GroNode, skb: SkBuff, segs: number): void {
-  // An indexed store grows the fresh batch inline; push() is a call into V8's builtin here (measured).
   const list = gro.rx_list;
-  list[list.length] = skb;
+  if (gro.rx_len === list.length) list.push(skb);
+  else list[gro.rx_len] = skb;
+  gro.rx_len++;
   gro.rx_count += segs;
   if (gro.rx_count >= dev_net(skb.dev).net_hotdata.gro_normal_batch) gro_normal_list(gro);
 }
@@ -131,10 +132,10 @@ export function gro_normal_one(gro: GroNode, skb: SkBuff, segs: number): void {
 /** gro_normal_list: pass the batch to netif_receive_skb_list_internal. */
 export function gro_normal_list(gro: GroNode): void {
   if (!gro.rx_count) return;
-  const list = gro.rx_list;
-  gro.rx_list = [];
+  const n = gro.rx_len;
+  gro.rx_len = 0;
   gro.rx_count = 0;
-  netif_receive_skb_list_internal(list);
+  netif_receive_skb_list_internal(gro.rx_list, n);
 }
 
 /** gro_flush_normal (an inline of include/net/gro.h): flush what GRO holds, then hand up the batch. */

@@ -10,6 +10,10 @@ import type { IpProto } from '../../include/uapi/linux/in.ts';
  * stands for the one connection on its port, so UDP's lookup (__udp4_lib_lookup) is the same.
  */
 export function __inet_lookup(net: Machine, protocol: IpProto, daddr: number, dport: number): Sock | undefined {
-  for (const sk of net.sockets) if (sk.protocol === protocol && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
+  const sockets = net.sockets;
+  for (let i = 0; i < sockets.length; i++) {
+    const sk = sockets[i]!;
+    if (sk.protocol === protocol && sk.num === dport && (sk.rcv_saddr === 0 || sk.rcv_saddr === daddr)) return sk;
+  }
   return undefined;
 }
